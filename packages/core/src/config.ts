@@ -1,0 +1,118 @@
+/**
+ * The one module that reads configuration. On AWS the values come from SST links
+ * (`Resource.X`); locally from the environment, with defaults that work out of the box.
+ * Nothing else in the code base touches `process.env`.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { Resource } from "sst";
+
+export interface Config {
+  /** Feed URLs or local files to ingest. */
+  feeds: string[];
+  /** Base of every link in emails and pages, without a trailing slash. */
+  publicUrl: string;
+  port: number;
+  sender: string;
+  digestTimezone: string;
+  postalAddress: string;
+  tableName: string;
+  region: string;
+  /** Set locally (dynalite); undefined on AWS, where the SDK finds DynamoDB itself. */
+  dynamodbEndpoint: string | undefined;
+  /** Set locally (aws-ses-v2-local); undefined on AWS. */
+  sesEndpoint: string | undefined;
+  /** SES configuration set whose bounce and complaint events reach us (AWS only). */
+  sesConfigurationSet: string | undefined;
+  /** Send queue URL (AWS only; locally an in-process queue). */
+  sendQueueUrl: string | undefined;
+  /** Emails per second; undefined means "ask SES for the account's MaxSendRate". */
+  sendRate: number | undefined;
+  /** True inside a Lambda deployed by SST. */
+  onAws: boolean;
+  /** Where the local stack keeps its data (repository root `.data/`). */
+  dataDir: string;
+  /** Key for signing subscriber tokens. */
+  tokenSecret: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const seedFeed = join(repoRoot, "templates", "feeds", "scmp-semiconductors.xml");
+
+/** Values SST links into a Lambda; undefined when the resource is not linked. */
+function linked<T>(name: string): T | undefined {
+  try {
+    return (Resource as unknown as Record<string, T>)[name];
+  } catch {
+    return undefined;
+  }
+}
+
+function localTokenSecret(dataDir: string): string {
+  const file = join(dataDir, "token-secret");
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    // wx: if another process won the race, keep theirs.
+    try {
+      writeFileSync(file, secret + "\n", { flag: "wx", mode: 0o600 });
+      return secret;
+    } catch {
+      return readFileSync(file, "utf8").trim();
+    }
+  }
+}
+
+function positiveNumber(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+/** Reads the configuration from an environment (default: this process's). */
+export function readConfig(env: Env = process.env): Config {
+  const onAws = Boolean(env.AWS_LAMBDA_FUNCTION_NAME && env.SST_RESOURCE_App);
+  const dataDir = env.TIDINGS_DATA_DIR ?? join(repoRoot, ".data");
+  const port = positiveNumber("PORT", env.PORT) ?? 3000;
+  const table = linked<{ name: string }>("Table");
+  const email = linked<{ sender: string; configSet: string }>("Email");
+  const queue = linked<{ url: string }>("SendQueue");
+  const secret = linked<{ value: string }>("TokenSecret");
+  const local = (value: string | undefined, fallback: string) => (onAws ? value : (value ?? fallback));
+
+  let tokenSecret: string | undefined = env.TOKEN_SECRET ?? secret?.value;
+  return {
+    feeds: (env.FEEDS ?? seedFeed).split(",").map((f) => f.trim()).filter(Boolean),
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
+    port,
+    sender: env.SENDER ?? email?.sender ?? "Tidings <digest@tidings.localhost>",
+    digestTimezone: env.DIGEST_TIMEZONE ?? "UTC",
+    postalAddress: env.POSTAL_ADDRESS ?? "Tidings, 1 Example Street, Springfield",
+    tableName: env.TABLE_NAME ?? table?.name ?? "tidings",
+    region: env.AWS_REGION ?? "us-east-1",
+    dynamodbEndpoint: local(env.DYNAMODB_ENDPOINT, "http://127.0.0.1:8000"),
+    sesEndpoint: local(env.SES_ENDPOINT, "http://127.0.0.1:8005"),
+    sesConfigurationSet: env.SES_CONFIGURATION_SET ?? email?.configSet,
+    sendQueueUrl: env.SEND_QUEUE_URL ?? queue?.url,
+    sendRate: positiveNumber("SEND_RATE", env.SEND_RATE),
+    onAws,
+    dataDir,
+    get tokenSecret() {
+      return (tokenSecret ??= localTokenSecret(dataDir));
+    },
+  };
+}
+
+let current: Config | undefined;
+
+/** This process's configuration, read once. */
+export function config(): Config {
+  return (current ??= readConfig());
+}

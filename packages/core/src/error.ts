@@ -1,0 +1,42 @@
+/** What went wrong, in terms a user (or the HTTP layer) can act on. */
+export type ErrorKind =
+  | "invalid" // the input is wrong: 400
+  | "not_found" // 404
+  | "forbidden" // a token or signature does not check out: 403
+  | "too_large" // 413
+  | "rate_limited" // 429
+  | "unavailable"; // an upstream (a feed, SES) failed: 502
+
+const statusByKind: Record<ErrorKind, number> = {
+  invalid: 400,
+  not_found: 404,
+  forbidden: 403,
+  too_large: 413,
+  rate_limited: 429,
+  unavailable: 502,
+};
+
+/**
+ * The one user-facing error type. Anything else that is thrown is a bug or an outage:
+ * it is logged and answered with a plain 500.
+ *
+ * @example throw new TidingsError("invalid", "feed.not_a_feed", "not a feed: the document is an HTML page")
+ */
+export class TidingsError extends Error {
+  override readonly name = "TidingsError";
+  constructor(
+    readonly kind: ErrorKind,
+    /** Stable, dotted, machine-readable: `feed.not_a_feed`, `subscription.bad_token`. */
+    readonly code: string,
+    message: string,
+    readonly data?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return statusByKind[this.kind];
+  }
+}
+
+export const isTidingsError = (e: unknown): e is TidingsError => e instanceof TidingsError;

@@ -1,0 +1,31 @@
+/**
+ * The one DynamoDB table, single-table design. This definition is the source of truth for
+ * both `sst.config.ts` (sst.aws.Dynamo) and the local stack (CreateTable on dynalite).
+ *
+ * Access patterns (entity: key → what it serves):
+ *
+ * | entity       | PK                 | SK               | GSI1PK              | GSI1SK                       |
+ * |--------------|--------------------|------------------|---------------------|------------------------------|
+ * | feed state   | FEED#<feedKey>     | STATE            | FEEDS               | <feedKey>                    |
+ * | item         | FEED#<feedKey>     | ITEM#<itemKey>   | PUB#<yyyy-mm>       | <published ISO>#<feedKey>#<itemKey> |
+ * | digest       | DIGEST#<week>      | DIGEST           | DIGESTS             | <week>                       |
+ * | subscriber   | SUB#<subscriberId> | SUB              | ACTIVE#<shard>      | <subscriberId>  (only while active: sparse) |
+ * | send record  | SEND#<week>        | SUB#<subscriberId> | —                 | —                            |
+ * | rate limit   | RATE#<scope>#<key> | <window start>   | —                   | —  (expires via `expiresAt`) |
+ *
+ * - items published in a time range (the week's digest): Query GSI1 on each month the range
+ *   touches, GSI1SK BETWEEN the two instants;
+ * - the archive of digests, newest first: Query GSI1 `DIGESTS`, descending;
+ * - active subscribers in pages: Query GSI1 `ACTIVE#0..N-1` (shards spread a million
+ *   subscribers over several partitions, read in parallel);
+ * - exactly-once sends: conditional Put on (SEND#week, SUB#id).
+ */
+export const tableDefinition = {
+  fields: { PK: "string", SK: "string", GSI1PK: "string", GSI1SK: "string" },
+  primaryIndex: { hashKey: "PK", rangeKey: "SK" },
+  globalIndexes: { GSI1: { hashKey: "GSI1PK", rangeKey: "GSI1SK" } },
+  /** Epoch seconds; DynamoDB deletes expired rows (a deploy-time setting: dynalite has no TTL). */
+  ttl: "expiresAt",
+} as const;
+
+export const GSI1 = "GSI1";
