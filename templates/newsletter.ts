@@ -1,13 +1,13 @@
 /**
- * The newsletter's identity and the digest's limits: edit these to make Tidings your own.
- * The emails (`digest.mjml`, `digest.txt`, partials) and the web pages read them.
+ * Who the newsletter is: its name and what it covers, shown on the signup page, in every
+ * email's header and subject; and the digest's limits. Edit to make Tidings your own newsletter.
  */
 export interface Newsletter {
   /** Shown in the header, the subject line and the browser tab. */
   name: string;
-  /** One line under the name in the header. */
+  /** One line about what the newsletter covers. */
   tagline: string;
-  /** The footer's "why you get this" line. */
+  /** The email footer's "why you get this" line. */
   reason: string;
   /** Dates in emails and pages are written in this locale, in `DIGEST_TIMEZONE`. */
   locale: string;
@@ -26,9 +26,9 @@ export interface DigestLimits {
 }
 
 export const newsletter: Newsletter = {
-  name: "Semiconductor Tidings",
-  tagline: "The week in chips, theme by theme",
-  reason: "You are receiving this because you subscribed to Semiconductor Tidings and confirmed your address.",
+  name: "Tidings: Semiconductors",
+  tagline: "A weekly digest of semiconductor-industry news: chips, fabs, memory, policy and the markets.",
+  reason: "You are receiving this because you subscribed to Tidings: Semiconductors and confirmed your address.",
   locale: "en-GB",
   digest: { maxPerTheme: 6, maxItems: 30, summaryLength: 220, previewHeadlines: 3 },
 };

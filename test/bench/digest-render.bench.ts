@@ -13,7 +13,7 @@ import { weekRange } from "../../packages/core/src/digest/week.ts";
 import { personalise, placeholders, type EmailParts, type Personal } from "../../packages/core/src/email/personalise.ts";
 import { renderMjml } from "../../packages/core/src/email/render.ts";
 import { templatesDir } from "../../packages/core/src/email/templates.ts";
-import { newsletter } from "../../templates/newsletter.ts";
+import { newsletter } from "@tidings/templates/newsletter";
 import type { DigestItem } from "../../packages/core/src/digest/item.ts";
 
 const themes = ["AI chips & computing", "Policy & trade", "Markets & investment", "More news"];

@@ -2,6 +2,7 @@ import { load } from "cheerio";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderDigest, type RenderedDigest } from "../../packages/core/src/digest/email.ts";
 import { placeholders } from "../../packages/core/src/email/personalise.ts";
+import { newsletter } from "@tidings/templates/newsletter";
 import { digestInput, item, seedItems, themes } from "./fixtures.ts";
 
 const unsubscribe = placeholders.unsubscribeUrl;
@@ -55,16 +56,16 @@ describe("the digest email, 30 items from the seed feed", () => {
 
   it("has a header with the name and the week, and a preheader with the top headlines", () => {
     const $ = load(digest.html);
-    expect($("h1.masthead-name").text()).toBe("Semiconductor Tidings");
+    expect($("h1.masthead-name").text()).toBe(newsletter.name);
     expect($("p.masthead-line").text()).toMatch(/^Week 20 · 11\s?–\s?17 May 2026$/);
-    expect($("title").text()).toMatch(/^Semiconductor Tidings, 11\s?–\s?17 May 2026$/);
+    expect($("title").text()).toMatch(/^Tidings: Semiconductors, 11\s?–\s?17 May 2026$/);
     const preheader = $("body > div").first().text();
     expect(preheader).toContain(items[0]!.title);
     expect(preheader.split(" · ")).toHaveLength(3);
   });
 
   it("has a subject with the name, the week and the top headline", () => {
-    expect(digest.subject).toMatch(/^Semiconductor Tidings, 11\s?–\s?17 May 2026: AMD CEO’s meeting with China’s vice-premier/);
+    expect(digest.subject).toMatch(/^Tidings: Semiconductors, 11\s?–\s?17 May 2026: AMD CEO’s meeting with China’s vice-premier/);
     expect(digest.subject.length).toBeLessThan(140);
   });
 

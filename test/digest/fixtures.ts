@@ -8,7 +8,7 @@ import type { DigestItem } from "../../packages/core/src/digest/item.ts";
 import type { DigestInput } from "../../packages/core/src/digest/model.ts";
 import { groupByTheme, type Classify } from "../../packages/core/src/digest/sections.ts";
 import { weekRange } from "../../packages/core/src/digest/week.ts";
-import { newsletter } from "../../templates/newsletter.ts";
+import { newsletter } from "@tidings/templates/newsletter";
 
 export const themes = [
   "AI chips & computing",

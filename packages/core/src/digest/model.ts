@@ -3,7 +3,7 @@
  * sections. Feed text is defused here (no fake placeholders); HTML escaping is the template
  * engine's job, so the same model feeds the HTML and the plain-text part.
  */
-import type { DigestLimits, Newsletter } from "../../../../templates/newsletter.ts";
+import type { DigestLimits, Newsletter } from "@tidings/templates/newsletter";
 import { defuse, placeholders } from "../email/personalise.ts";
 import { cutAtWord, httpUrl, slug } from "../email/text.ts";
 import type { DigestItem } from "./item.ts";
