@@ -58,14 +58,14 @@ describe("the digest email, 30 items from the seed feed", () => {
     const $ = load(digest.html);
     expect($("h1.masthead-name").text()).toBe(newsletter.name);
     expect($("p.masthead-line").text()).toMatch(/^Week 20 · 11\s?–\s?17 May 2026$/);
-    expect($("title").text()).toMatch(/^Tidings: Semiconductors, 11\s?–\s?17 May 2026$/);
+    expect($("title").text()).toMatch(/^Tidings: Semiconductors · 11\s?–\s?17 May 2026$/);
     const preheader = $("body > div").first().text();
     expect(preheader).toContain(items[0]!.title);
     expect(preheader.split(" · ")).toHaveLength(3);
   });
 
   it("has a subject with the name, the week and the top headline", () => {
-    expect(digest.subject).toMatch(/^Tidings: Semiconductors, 11\s?–\s?17 May 2026: AMD CEO’s meeting with China’s vice-premier/);
+    expect(digest.subject).toMatch(/^Tidings: Semiconductors · 11\s?–\s?17 May 2026 · AMD CEO’s meeting with China’s vice-premier/);
     expect(digest.subject.length).toBeLessThan(140);
   });
 

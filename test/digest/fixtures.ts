@@ -4,6 +4,9 @@
  * tests do not depend on its word lists.
  */
 import { readFileSync } from "node:fs";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import type { Db } from "../../packages/core/src/store/db.ts";
+import { itemRow, type StoredItem } from "../../packages/core/src/store/week-items.ts";
 import type { DigestItem } from "../../packages/core/src/digest/item.ts";
 import type { DigestInput } from "../../packages/core/src/digest/model.ts";
 import { groupByTheme, type Classify } from "../../packages/core/src/digest/sections.ts";
@@ -71,3 +74,18 @@ export function digestInput(items: DigestItem[], overrides: Partial<DigestInput>
     ...overrides,
   };
 }
+
+/** A row as ingestion stores it (see store/week-items.ts until store/items.ts lands). */
+export function storedItem(overrides: Partial<StoredItem> = {}): StoredItem {
+  const base = item();
+  const { key, source, ...feedItem } = base;
+  return { ...feedItem, itemKey: key, feedTitle: source, ...overrides };
+}
+
+/** Writes items straight into the table, as ingestion would. */
+export async function putItems(db: Db, items: StoredItem[]): Promise<void> {
+  for (const it of items) await db.client.send(new PutCommand({ TableName: db.table, Item: itemRow(it) }));
+}
+
+/** The classifier as build options take it. */
+export const standIn = { classify, themes };

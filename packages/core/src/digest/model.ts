@@ -98,8 +98,8 @@ export function digestModel(input: DigestInput, mode: DigestMode): DigestModel {
   const dates = weekDates(range, newsletter.locale);
   const weekNumber = Number(range.week.slice(-2));
   return {
-    subject: `${newsletter.name}, ${dates}: ${cutAtWord(headlines[0] ?? "", 90)}`,
-    title: `${newsletter.name}, ${dates}`,
+    subject: `${newsletter.name} · ${dates} · ${cutAtWord(headlines[0] ?? "", 90)}`,
+    title: `${newsletter.name} · ${dates}`,
     preview: headlines.slice(0, limits.previewHeadlines).join(" · "),
     newsletter: { name: newsletter.name, tagline: newsletter.tagline },
     header: { line: `Week ${weekNumber} · ${dates}` },
