@@ -3,7 +3,9 @@
  * classifying an item is then one pass over its words.
  *
  * Score of a theme = Σ weight × titleWeight for its terms in the title
- *                  + Σ weight for its terms in the summary (each term counts once per field)
+ *                  + Σ weight for its terms in the summary
+ * where each term counts once per field, and where terms of one theme overlap only the longest
+ * counts ("memory chip", not also "memory")
  *                  + categoryWeight when one of the item's categories is mapped to it.
  * A term inside one of the theme's `ignore` phrases does not count. The best score wins; ties go
  * to the theme listed first. The fallback is scored like the others (it is listed last, so it
@@ -81,16 +83,20 @@ export function compileThemes(raw: unknown): Themes {
 
   /** Adds one field's points to `scores`; records hits when `detail` is given. */
   function scoreField(text: string, where: Field, factor: number, scores: number[], detail?: ThemeScore[]): void {
-    const matches = matcher.find(words(text));
+    // Longest first, so that "memory chip" claims its words before "memory" can.
+    const matches = matcher.find(words(text)).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     const ignored: Match[] = matches.filter((m) => m.term.ignore);
+    const kept: Match[] = [];
     const counted = new Set<Match["term"]>();
+    const overlaps = (list: Match[], m: Match) => list.find((n) => n.term.theme === m.term.theme && n.start < m.end && m.start < n.end);
     for (const m of matches) {
-      if (m.term.ignore || counted.has(m.term)) continue;
-      const by = ignored.find((n) => n.term.theme === m.term.theme && n.start < m.end && m.start < n.end);
+      if (m.term.ignore || counted.has(m.term) || overlaps(kept, m)) continue;
+      const by = overlaps(ignored, m);
       if (by) {
         detail?.[m.term.theme]!.cancelled.push({ term: m.term.text, by: by.term.text, where });
         continue;
       }
+      kept.push(m);
       counted.add(m.term);
       scores[m.term.theme]! += m.term.weight * factor;
       detail?.[m.term.theme]!.hits.push({ term: m.term.text, where, points: m.term.weight * factor });
