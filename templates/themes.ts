@@ -37,7 +37,9 @@
  * with one name, a category mapped twice, an ignore phrase that cancels nothing) stops the digest
  * with a message naming the entry. To see why an item landed where it did:
  *   compileThemes(config).explain({ title, summary, categories })   // from @tidings/core/theme/classifier
- * Accuracy against hand-labelled stories: npx vitest run test/theme/accuracy.test.ts
+ * Accuracy against hand-labelled stories: npx vitest run test/theme/accuracy.test.ts (those
+ * stories are about semiconductors: retarget the newsletter, and replace them with your own,
+ * in the same format, in test/fixtures/themes/).
  */
 import type { ThemeConfigInput } from "@tidings/core/theme/schema";
 

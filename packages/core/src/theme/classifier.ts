@@ -2,14 +2,14 @@
  * Files each item under exactly one theme. The configuration is compiled once into a Matcher;
  * classifying an item is then one pass over its words.
  *
- * Score of a theme = Σ weight × titleWeight for its terms in the title
- *                  + Σ weight for its terms in the summary
- * where each term counts once per field, and where terms of one theme overlap only the longest
- * counts ("memory chip", not also "memory")
- *                  + categoryWeight when one of the item's categories is mapped to it.
- * A term inside one of the theme's `ignore` phrases does not count. The best score wins; ties go
- * to the theme listed first. The fallback is scored like the others (it is listed last, so it
- * loses ties) and also gets every item whose best score is under `minScore`.
+ * Score of a theme = Σ weight × titleWeight of its terms found in the title
+ *                  + Σ weight of its terms found in the summary
+ *                  + categoryWeight when one of the item's categories is mapped to it,
+ * where a term counts once per field, a term inside one of the theme's `ignore` phrases does
+ * not count, and where the theme's terms overlap only the longest counts ("memory chip", not
+ * also "memory"). The best score wins; ties go to the theme listed first. The fallback is scored
+ * like the others (it is listed last, so it loses ties) and also gets every item whose best
+ * score is under `minScore`.
  */
 import { configError, parseThemeConfig, type ThemeConfig } from "./schema.ts";
 import { Matcher, type Match } from "./matcher.ts";

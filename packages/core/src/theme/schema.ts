@@ -51,17 +51,23 @@ export function configError(where: string, problem: string): TidingsError {
   return new TidingsError("invalid", "theme.config", `theme configuration: ${where}: ${problem}`, { where });
 }
 
-/** `themes[2].terms.dram` → `theme "Memory & storage" → terms → "dram"`, naming themes where possible. */
+/**
+ * `["themes", 1, "ignore", 3]` → `theme "Memory & storage" → ignore → "memory lane"`: themes by
+ * name, list entries by their text, so the user can search the file for them.
+ */
 function describePath(path: readonly PropertyKey[], raw: unknown): string {
   if (path.length === 0) return "the configuration";
   const parts: string[] = [];
-  for (let i = 0; i < path.length; i++) {
-    const key = path[i];
+  let node: unknown = raw;
+  for (const [i, key] of path.entries()) {
+    node = node !== null && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+    const name = (node as { name?: unknown } | undefined)?.name;
     if (path[i - 1] === "themes" && typeof key === "number") {
       parts.pop();
-      const name = (raw as { themes?: { name?: unknown }[] })?.themes?.[key]?.name;
       parts.push(typeof name === "string" && name.trim() ? `theme "${name}"` : `themes[${key}]`);
-    } else parts.push(typeof key === "number" ? `[${key}]` : JSON.stringify(String(key)).replace(/^"(\w+)"$/, "$1"));
+    } else if (path[i - 1] === "terms" || (typeof key === "number" && typeof node === "string")) {
+      parts.push(JSON.stringify(typeof key === "number" ? node : String(key)));
+    } else parts.push(typeof key === "number" ? `[${key}]` : String(key));
   }
   return parts.join(" → ");
 }
@@ -73,13 +79,16 @@ export function parseThemeConfig(raw: unknown): ThemeConfig {
   const result = ThemeConfigSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw configError(describePath(issue.path, raw), issue.message);
+    // A bad record key ("h*m") carries the key's own problem one level down.
+    const inner = issue.code === "invalid_key" ? issue.issues[0]?.message : undefined;
+    throw configError(describePath(issue.path, raw), inner ?? issue.message);
   }
   const config = result.data;
-  const names = new Set<string>();
+  const names = new Map<string, string>();
   for (const { name } of [...config.themes, config.fallback]) {
-    if (names.has(name.toLowerCase())) throw configError(`theme "${name}"`, "the name is used by two themes");
-    names.add(name.toLowerCase());
+    const other = names.get(name.toLowerCase());
+    if (other !== undefined) throw configError(`theme "${name}"`, `the name is already used by theme "${other}" (case does not count)`);
+    names.set(name.toLowerCase(), name);
   }
   const categoryOwner = new Map<string, string>();
   for (const theme of [...config.themes, config.fallback]) {
