@@ -1,5 +1,5 @@
 /**
- * THE NEWSLETTER'S THEMES — edit this file to retarget Tidings at another subject.
+ * THE NEWSLETTER'S THEMES — edit this file (and newsletter.ts, its name) to retarget Tidings.
  *
  * Every item of the week is filed under exactly one theme; the digest shows the themes in the
  * order listed here, each as a section headed by its `name`, and the `fallback` last.
@@ -44,11 +44,6 @@
 import type { ThemeConfigInput } from "@tidings/core/theme/schema";
 
 export default {
-  newsletter: {
-    name: "Tidings: Semiconductors",
-    description: "The week in chips: AI silicon, memory, foundries, policy, devices and markets.",
-  },
-
   scoring: { titleWeight: 3, categoryWeight: 4, minScore: 2 },
 
   themes: [

@@ -3,7 +3,6 @@ import { compileThemes, type ThemeItem } from "../../packages/core/src/theme/cla
 import type { ThemeConfigInput } from "../../packages/core/src/theme/schema.ts";
 
 const config = {
-  newsletter: { name: "Test", description: "Themes for tests" },
   scoring: { titleWeight: 3, categoryWeight: 4, minScore: 2 },
   themes: [
     {

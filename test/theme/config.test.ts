@@ -5,7 +5,6 @@ import { themes } from "../../packages/core/src/theme/themes.ts";
 import { isTidingsError } from "../../packages/core/src/error.ts";
 
 const valid = () => ({
-  newsletter: { name: "Test", description: "Themes for tests" },
   themes: [
     { name: "Chips", terms: { chip: 2 } as Record<string, unknown>, ignore: ["potato chip"] as unknown[], categories: ["Semis"] },
     { name: "Memory", terms: { memory: 3, dram: 3 } as Record<string, unknown>, ignore: [] as unknown[], categories: [] as string[] },
@@ -43,7 +42,6 @@ describe("theme configuration is checked at load, with the bad entry named", () 
     ["an empty ignore phrase", (c: ReturnType<typeof valid>) => (c.themes[0]!.ignore = [" "]), 'theme "Chips" → ignore → " ": must not be empty'],
     ["a theme without a name", (c: ReturnType<typeof valid>) => delete c.themes[1]!.name, "themes[1] → name: Invalid input"],
     ["no themes", (c: ReturnType<typeof valid>) => (c.themes = []), "themes: needs at least one theme"],
-    ["a missing newsletter name", (c: ReturnType<typeof valid>) => (c.newsletter = { name: "", description: "x" }), "newsletter → name: must not be empty"],
     ["two themes with one name", (c: ReturnType<typeof valid>) => (c.themes[1]!.name = "CHIPS"), 'theme "CHIPS": the name is already used by theme "Chips"'],
     ["the fallback named like a theme", (c: ReturnType<typeof valid>) => (c.fallback.name = "Memory"), 'theme "Memory": the name is already used'],
     ["a term with nothing to match", (c: ReturnType<typeof valid>) => (c.themes[1]!.terms = { memory: 1, "!!!": 1 }), 'theme "Memory" → terms → "!!!": has no letters or digits to match'],
@@ -69,7 +67,6 @@ describe("the shipped configuration (templates/themes.ts)", () => {
       "More news",
     ]);
     expect(themes().fallback).toBe("More news");
-    expect(themes().newsletter.name).toBe("Tidings: Semiconductors");
   });
 
   it("is compiled once", () => {

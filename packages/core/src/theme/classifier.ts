@@ -43,7 +43,6 @@ export interface Explanation {
 }
 
 export interface Themes {
-  newsletter: ThemeConfig["newsletter"];
   /** Every theme in display order, the fallback last. */
   list: { name: string; about: string }[];
   /** The fallback theme's name ("More news"). */
@@ -123,7 +122,6 @@ export function compileThemes(raw: unknown): Themes {
   }
 
   return {
-    newsletter: config.newsletter,
     list: all.map(({ name, about }) => ({ name, about })),
     fallback: config.fallback.name,
     classify: (item) => score(item),

@@ -24,7 +24,6 @@ const Theme = z.strictObject({
 });
 
 export const ThemeConfigSchema = z.strictObject({
-  newsletter: z.strictObject({ name: text, description: text }),
   scoring: z
     .strictObject({
       /** A term in the title counts this many times its weight; in the summary, once. */

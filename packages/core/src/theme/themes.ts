@@ -2,7 +2,7 @@
  * The newsletter's own themes: `templates/themes.ts`, checked and compiled on first use.
  * A static import, so the configuration is bundled into the Lambda with the code.
  */
-import config from "../../../../templates/themes.ts";
+import config from "@tidings/templates/themes";
 import { compileThemes, type Themes } from "./classifier.ts";
 
 let compiled: Themes | undefined;
