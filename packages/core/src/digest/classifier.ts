@@ -1,8 +1,5 @@
-/**
- * The theme classifier the digest uses. STAND-IN until `theme/` lands on main: every item is
- * "More news". Then this becomes:
- *   const t = themes(); return { classify: (i) => t.classify(i), themes: t.list.map((x) => x.name) };
- */
+/** The theme classifier as the digest uses it: the newsletter's themes (`templates/themes.ts`). */
+import { themes as configured } from "../theme/themes.ts";
 import type { Classify } from "./sections.ts";
 
 export interface Classifier {
@@ -12,5 +9,6 @@ export interface Classifier {
 }
 
 export function digestClassifier(): Classifier {
-  return { classify: () => "More news", themes: ["More news"] };
+  const t = configured();
+  return { classify: (item) => t.classify(item), themes: t.list.map((x) => x.name) };
 }
