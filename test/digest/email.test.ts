@@ -99,6 +99,7 @@ describe("the digest email, 30 items from the seed feed", () => {
     expect($("a.card-title")).toHaveLength(30);
     expect(digest.webHtml).not.toContain(unsubscribe);
     expect($("a.footer-link:contains('Subscribe')").attr("href")).toBe("https://tidings.example/");
+    expect($("p.footer-text").first().text()).toBe("This is the web edition of Tidings: Semiconductors, a weekly email.");
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { digestClassifier } from "../../packages/core/src/digest/classifier.ts";
 import { applyCaps, groupByTheme } from "../../packages/core/src/digest/sections.ts";
 import { classify, item, themes } from "./fixtures.ts";
 
@@ -13,6 +14,12 @@ describe("sections", () => {
     const sections = groupByTheme([other, old, policy, recent], classify, themes);
     expect(sections.map((s) => s.theme)).toEqual(["AI chips & computing", "Foundries & manufacturing", "More news"]);
     expect(sections[0]!.items.map((i) => i.key)).toEqual([recent.key, old.key]);
+  });
+
+  it("uses the newsletter's configured themes, in display order (the stand-in mirrors them)", () => {
+    const configured = digestClassifier();
+    expect(configured.themes).toEqual(themes);
+    expect(configured.classify({ title: "SK Hynix lifts DRAM and NAND flash output", summary: "", categories: [] })).toBe("Memory & storage");
   });
 
   it("puts a theme the list does not know after the listed ones", () => {

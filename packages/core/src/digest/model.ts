@@ -105,7 +105,7 @@ export function digestModel(input: DigestInput, mode: DigestMode): DigestModel {
     header: { line: `Week ${weekNumber} · ${dates}` },
     sections,
     footer: {
-      reason: newsletter.reason,
+      reason: mode === "email" ? newsletter.reason : `This is the web edition of ${newsletter.name}, a weekly email.`,
       postalAddress: input.postalAddress,
       unsubscribeUrl: mode === "email" ? placeholders.unsubscribeUrl : null,
       browserUrl: mode === "email" ? browserUrl : null,
