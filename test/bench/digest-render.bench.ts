@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import mjml2html from "mjml";
 import { renderDigest } from "../../packages/core/src/digest/email.ts";
+import { digestClassifier } from "../../packages/core/src/digest/classifier.ts";
 import { digestModel } from "../../packages/core/src/digest/model.ts";
 import { groupByTheme } from "../../packages/core/src/digest/sections.ts";
 import { weekRange } from "../../packages/core/src/digest/week.ts";
@@ -16,9 +17,6 @@ import { templatesDir } from "../../packages/core/src/email/templates.ts";
 import { newsletter } from "@tidings/templates/newsletter";
 import type { DigestItem } from "../../packages/core/src/digest/item.ts";
 
-const themes = ["AI chips & computing", "Policy & trade", "Markets & investment", "More news"];
-const classify = ({ title }: { title: string }) =>
-  /\bAI\b|Nvidia/.test(title) ? themes[0]! : /export|ban|Trump/.test(title) ? themes[1]! : /shares|stock|IPO/.test(title) ? themes[2]! : themes[3]!;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -68,7 +66,7 @@ export default async function bench(): Promise<void> {
   const items = (JSON.parse(readFileSync(new URL("../fixtures/digest/scmp-items.json", import.meta.url), "utf8")) as DigestItem[]).slice(0, 30);
   const input = {
     range: weekRange("2026-W20", "UTC"),
-    sections: groupByTheme(items, classify, themes),
+    sections: groupByTheme(items, digestClassifier().classify, digestClassifier().themes),
     newsletter,
     limits: { maxPerTheme: 30, maxItems: 30 },
     publicUrl: "https://tidings.example",
