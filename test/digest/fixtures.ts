@@ -1,27 +1,20 @@
 /**
  * Test data for the digest: real items from the seed feed (copied into test/fixtures), an item
- * builder, and a tiny stand-in for the theme classifier (`classify`, owned by theme/) so these
- * tests do not depend on its word lists.
+ * builder, and a tiny stand-in for the theme classifier's decisions (the configured theme list,
+ * simple title rules) so these tests do not depend on its word lists.
  */
 import { readFileSync } from "node:fs";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../../packages/core/src/store/db.ts";
 import { itemRow, type StoredItem } from "../../packages/core/src/store/week-items.ts";
+import { digestClassifier } from "../../packages/core/src/digest/classifier.ts";
 import type { DigestItem } from "../../packages/core/src/digest/item.ts";
 import type { DigestInput } from "../../packages/core/src/digest/model.ts";
 import { groupByTheme, type Classify } from "../../packages/core/src/digest/sections.ts";
 import { weekRange } from "../../packages/core/src/digest/week.ts";
 import { newsletter } from "@tidings/templates/newsletter";
 
-export const themes = [
-  "AI chips & computing",
-  "Memory & storage",
-  "Foundries & manufacturing",
-  "Policy & trade",
-  "Devices & autos",
-  "Markets & investment",
-  "More news",
-];
+export const themes = digestClassifier().themes;
 
 const rules: [RegExp, string][] = [
   [/\b(AI|Nvidia|GPU|Cambricon)\b/i, "AI chips & computing"],
