@@ -9,6 +9,7 @@ import { TidingsError } from "@tidings/core/error";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { notFound, onError } from "./errors.tsx";
 import { assets } from "./routes/assets.ts";
+import { digests } from "./routes/digests.tsx";
 import { health } from "./routes/health.ts";
 
 /** Forms and JSON bodies here are tiny; anything larger is refused before it is read. */
@@ -32,6 +33,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
       referrerPolicy: "strict-origin-when-cross-origin",
       crossOriginEmbedderPolicy: false,
+      // A route may set a stricter or narrower header of its own (the digest pages' CSP).
+      overwrite: false,
     }),
   );
   app.use(
@@ -53,6 +56,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.route("/health", health);
   app.route("/assets", assets);
+  app.route("/digests", digests);
   app.notFound(notFound);
   app.onError(onError);
   return app;
