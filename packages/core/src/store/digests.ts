@@ -5,7 +5,7 @@
  * DynamoDB's 400 KB row limit as plain text, and the archive listing never reads them.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
-import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { TidingsError } from "../error.ts";
 import type { Db } from "./db.ts";
@@ -41,6 +41,8 @@ export interface Digest extends DigestSummary {
   /** Every item of the week, once, by theme in display order (the email may show fewer). */
   sections: { theme: string; items: DigestEntry[] }[];
   itemIds: string[];
+  /** When delivery began; from then on the digest is never rendered anew (readers get one issue). */
+  sendStartedAt?: string;
 }
 
 const key = (week: string) => ({ PK: `DIGEST#${week}`, SK: "DIGEST" });
@@ -75,14 +77,32 @@ export async function putDigest(db: Db, digest: Digest, { replace = false } = {}
       new PutCommand({
         TableName: db.table,
         Item: item,
-        ...(replace ? {} : { ConditionExpression: "attribute_not_exists(PK)" }),
+        ConditionExpression: replace ? "attribute_not_exists(sendStartedAt)" : "attribute_not_exists(PK)",
       }),
     );
     return replace ? "replaced" : "created";
   } catch (e) {
-    if (e instanceof ConditionalCheckFailedException) return "exists";
-    throw e;
+    if (!(e instanceof ConditionalCheckFailedException)) throw e;
+    if (!replace) return "exists";
+    throw new TidingsError(
+      "invalid",
+      "digest.sending",
+      `the digest of ${digest.week} is being sent or was sent: rebuilding it would give readers different issues`,
+    );
   }
+}
+
+/** Marks the start of delivery (once; later calls keep the first time). */
+export async function markSendStarted(db: Db, week: string, at: Date): Promise<void> {
+  await db.client.send(
+    new UpdateCommand({
+      TableName: db.table,
+      Key: key(week),
+      UpdateExpression: "SET sendStartedAt = if_not_exists(sendStartedAt, :at)",
+      ConditionExpression: "attribute_exists(PK)",
+      ExpressionAttributeValues: { ":at": at.toISOString() },
+    }),
+  );
 }
 
 /** The digest of a week, or undefined when there is none. */

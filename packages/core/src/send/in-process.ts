@@ -1,0 +1,62 @@
+/**
+ * A whole send on this machine: fan-out into the in-process queue, consumers running the same
+ * code as the Lambda, progress as it goes. `npm run digest -- --send` and the tests use it.
+ */
+import type { Context } from "../context.ts";
+import { createConsumer, sendRate } from "./consumer.ts";
+import type { DeliveryOptions, JobOutcome } from "./deliver.ts";
+import { fanOut } from "./fan-out.ts";
+import { TokenBucket } from "./pace.ts";
+import { localQueue } from "./queue.ts";
+
+export interface SendProgress {
+  recipients: number;
+  sent: number;
+  skipped: number;
+  failed: number;
+  /** Recipients handed back to the queue for a later try (counted each time). */
+  retried: number;
+  seconds: number;
+}
+
+export interface SendSummary extends SendProgress {
+  week: string;
+  /** Jobs that kept failing past the queue's limit (SQS would move them to the dead-letter queue). */
+  deadLetters: number;
+}
+
+export interface InProcessOptions {
+  consumers?: number;
+  maxReceives?: number;
+  retryDelayMs?: number;
+  batchSize?: number;
+  delivery?: Partial<DeliveryOptions>;
+  onProgress?: (progress: SendProgress) => void;
+}
+
+export async function sendInProcess(ctx: Context, week: string, options: InProcessOptions = {}): Promise<SendSummary> {
+  const started = performance.now();
+  const totals = { recipients: 0, sent: 0, skipped: 0, failed: 0, retried: 0 };
+  const progress = () => ({ ...totals, seconds: (performance.now() - started) / 1000 });
+  const tally = (o: JobOutcome) => {
+    totals.sent += o.sent;
+    totals.skipped += o.skipped;
+    totals.failed += o.failed;
+    totals.retried += o.retry;
+    options.onProgress?.(progress());
+  };
+  const consume = createConsumer(ctx, {
+    ...options.delivery,
+    pace: options.delivery?.pace ?? new TokenBucket(await sendRate(ctx)),
+    onOutcome: tally,
+  });
+  const queue = localQueue(consume, {
+    concurrency: options.consumers ?? 4,
+    maxReceives: options.maxReceives ?? 5,
+    retryDelayMs: options.retryDelayMs ?? 1_000,
+  });
+  const { recipients } = await fanOut(ctx, week, queue, options.batchSize ? { batchSize: options.batchSize } : {});
+  totals.recipients = recipients;
+  await queue.drained();
+  return { week, ...progress(), deadLetters: queue.deadLetters.length };
+}
