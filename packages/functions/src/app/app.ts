@@ -9,7 +9,11 @@ import { TidingsError } from "@tidings/core/error";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { notFound, onError } from "./errors.tsx";
 import { assets } from "./routes/assets.ts";
+import { confirm } from "./routes/confirm.tsx";
 import { health } from "./routes/health.ts";
+import { home } from "./routes/home.tsx";
+import { subscribe } from "./routes/subscribe.tsx";
+import { unsubscribe } from "./routes/unsubscribe.tsx";
 
 /** Forms and JSON bodies here are tiny; anything larger is refused before it is read. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -32,6 +36,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
       referrerPolicy: "strict-origin-when-cross-origin",
       crossOriginEmbedderPolicy: false,
+      // A route may tighten a header (token pages send `Referrer-Policy: no-referrer`).
+      overwrite: false,
     }),
   );
   app.use(
@@ -49,10 +55,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(async (c, next) => {
     c.set("ctx", deps.ctx);
     c.set("clientAddress", deps.clientAddress(c));
+    c.set("now", deps.now ?? (() => new Date()));
     await next();
   });
   app.route("/health", health);
   app.route("/assets", assets);
+  app.route("/", home);
+  app.route("/subscribe", subscribe);
+  app.route("/confirm", confirm);
+  app.route("/unsubscribe", unsubscribe);
   app.notFound(notFound);
   app.onError(onError);
   return app;
