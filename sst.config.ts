@@ -32,7 +32,9 @@ export default $config({
     const sender = process.env.SENDER;
     const senderDomain = sender ? /@([^@\s<>]+)>?\s*$/.exec(sender)?.[1]?.toLowerCase() : undefined;
     if (!sender || !senderDomain) {
-      throw new Error(`Set SENDER to the newsletter's From address before deploying, e.g. SENDER="Tidings <digest@news.example.com>"`);
+      throw new Error(
+        `Set SENDER to the newsletter's From address before deploying, e.g. SENDER="Tidings <digest@news.example.com>"`,
+      );
     }
 
     // Bounces and complaints: the identity's configuration set publishes them to a topic whose

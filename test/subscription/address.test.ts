@@ -57,7 +57,7 @@ describe("email addresses", () => {
     "reader@example..com",
     "reader@example.c",
     "reader@example.123",
-    "\"quoted\"@example.com",
+    '"quoted"@example.com',
     "rëader@example.com",
     "<script>@example.com",
     "Reader <reader@example.com>",

@@ -131,7 +131,9 @@ describe("POST /subscribe", () => {
     expect(html).toContain('aria-invalid="true"');
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img src=x");
-    expect(html).toContain("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;@example.com\"");
+    expect(html).toContain(
+      'value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;@example.com"',
+    );
 
     const json = await signup(t.app, { email: "<b>nope</b>" }, { client: freshClient(), json: true });
     expect(json.status).toBe(400);
@@ -168,14 +170,22 @@ describe("POST /subscribe", () => {
   });
 
   it("refuses a body over the limit with 413 and sends nothing", async () => {
-    const res = await signup(t.app, { email: "big@example.com", pad: "x".repeat(MAX_BODY_BYTES) }, { client: freshClient() });
+    const res = await signup(
+      t.app,
+      { email: "big@example.com", pad: "x".repeat(MAX_BODY_BYTES) },
+      { client: freshClient() },
+    );
     expect(res.status).toBe(413);
     expect(await res.text()).toContain("Too large");
     expect(await services.mailbox()).toHaveLength(0);
   });
 
   it("answers a filled honeypot like any signup, and does nothing", async () => {
-    const res = await signup(t.app, { email: "bot-target@example.com", website: "http://spam.example" }, { client: freshClient() });
+    const res = await signup(
+      t.app,
+      { email: "bot-target@example.com", website: "http://spam.example" },
+      { client: freshClient() },
+    );
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Check your inbox");
     expect(await services.mailbox()).toHaveLength(0);
@@ -185,7 +195,8 @@ describe("POST /subscribe", () => {
   it("answers a burst from one client with 429 and Retry-After", async () => {
     const client = freshClient();
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) statuses.push((await signup(t.app, { email: `burst${i}@example.com` }, { client })).status);
+    for (let i = 0; i < 8; i++)
+      statuses.push((await signup(t.app, { email: `burst${i}@example.com` }, { client })).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
     const res = await signup(t.app, { email: "burst-last@example.com" }, { client, json: true });
     expect(res.status).toBe(429);
@@ -198,7 +209,8 @@ describe("POST /subscribe", () => {
 
   it("limits one address signed up from many clients", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await signup(t.app, { email: "target@example.com" }, { client: freshClient() })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await signup(t.app, { email: "target@example.com" }, { client: freshClient() })).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
     expect(await mailTo("target@example.com")).toHaveLength(1);
   });
@@ -206,7 +218,9 @@ describe("POST /subscribe", () => {
   it("takes IPv6 clients by their /64", async () => {
     const statuses: number[] = [];
     for (let i = 1; i <= 6; i++)
-      statuses.push((await signup(t.app, { email: `v6-${i}@example.com` }, { client: `2001:db8:1:2::${i.toString(16)}` })).status);
+      statuses.push(
+        (await signup(t.app, { email: `v6-${i}@example.com` }, { client: `2001:db8:1:2::${i.toString(16)}` })).status,
+      );
     expect(statuses.at(-1)).toBe(429);
   });
 });

@@ -166,7 +166,10 @@ describe("listing active subscribers", () => {
       const active = readers.filter((_, i) => i % 3 !== 0);
       await Promise.all(active.map((r) => activateSubscriber(d, r.id, confirmation(t0))));
       await unsubscribeSubscriber(d, active[0]!.id, t0);
-      const expected = active.slice(1).map((r) => r.id).sort();
+      const expected = active
+        .slice(1)
+        .map((r) => r.id)
+        .sort();
 
       const pages: string[][] = [];
       for await (const page of listActiveSubscribers(d, { pageSize: 4 })) pages.push(page.map((s) => s.id));
@@ -189,7 +192,10 @@ describe("listing active subscribers", () => {
       expect(perShard.flat().sort()).toEqual(expected);
 
       const first = await listActiveSubscribers(d, { pageSize: 10 }).next();
-      expect(first.value?.[0]).toEqual({ id: expect.stringMatching(/^sub_/), email: expect.stringMatching(/@example\.com$/) });
+      expect(first.value?.[0]).toEqual({
+        id: expect.stringMatching(/^sub_/),
+        email: expect.stringMatching(/@example\.com$/),
+      });
     } finally {
       await fresh.close();
     }

@@ -67,9 +67,10 @@ describe("tokens", () => {
       const c = confirm[i]!;
       const other = alphabet[(alphabet.indexOf(c) + 1) % alphabet.length];
       const altered = confirm.slice(0, i) + other + confirm.slice(i + 1);
-      expect(refusal(() => verifyToken(secret, "confirm", altered, issued)), `position ${i}`).toBe(
-        "403 subscription.token_invalid",
-      );
+      expect(
+        refusal(() => verifyToken(secret, "confirm", altered, issued)),
+        `position ${i}`,
+      ).toBe("403 subscription.token_invalid");
     }
     for (const bad of [confirm.slice(0, -1), confirm + "A", "", "not-a-token", confirm.replace(/./, "+")]) {
       expect(refusal(() => verifyToken(secret, "confirm", bad, issued))).toBe("403 subscription.token_invalid");

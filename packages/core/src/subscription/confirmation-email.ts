@@ -12,10 +12,7 @@ export interface EmailContent {
   text: string;
 }
 
-export async function confirmationEmail(values: {
-  confirmUrl: string;
-  postalAddress: string;
-}): Promise<EmailContent> {
+export async function confirmationEmail(values: { confirmUrl: string; postalAddress: string }): Promise<EmailContent> {
   const all = { ...values, newsletterName: newsletter.name };
   return {
     subject: `Confirm your subscription to ${newsletter.name}`,

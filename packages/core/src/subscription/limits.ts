@@ -29,10 +29,21 @@ export function clientKey(address: string): string {
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
   const groups = [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
-  return groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":") + "::/64";
+  return (
+    groups
+      .slice(0, 4)
+      .map((g) => g.replace(/^0+(?=.)/, ""))
+      .join(":") + "::/64"
+  );
 }
 
-async function enforce(db: Db, limits: readonly Omit<RateLimit, "scope" | "key">[], scope: string, key: string, now: Date) {
+async function enforce(
+  db: Db,
+  limits: readonly Omit<RateLimit, "scope" | "key">[],
+  scope: string,
+  key: string,
+  now: Date,
+) {
   for (const limit of limits) {
     const decision = await hitRateLimit(db, { ...limit, scope, key }, now);
     if (!decision.allowed) {

@@ -53,7 +53,8 @@ export async function applySesEvent(ctx: Context, record: unknown, now: Date): P
   let recipients: { emailAddress: string }[];
   if (type === "Bounce" && event.bounce) {
     detail = `${event.bounce.bounceType}/${event.bounce.bounceSubType ?? "?"}`;
-    if (event.bounce.bounceType !== "Permanent") return { event: `bounce (${detail})`, suppressed: [], ignored: "not a hard bounce" };
+    if (event.bounce.bounceType !== "Permanent")
+      return { event: `bounce (${detail})`, suppressed: [], ignored: "not a hard bounce" };
     kind = "bounce";
     recipients = event.bounce.bouncedRecipients;
   } else if (type === "Complaint" && event.complaint) {

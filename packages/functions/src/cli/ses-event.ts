@@ -21,7 +21,11 @@ if (!parsed.success) {
 const stack = await useLocalStack("ses-event");
 try {
   const now = new Date();
-  const [outcome] = await handleSesNotifications(stack.ctx, snsDelivery([sampleSesEvent(kind, parsed.data, now)], now), now);
+  const [outcome] = await handleSesNotifications(
+    stack.ctx,
+    snsDelivery([sampleSesEvent(kind, parsed.data, now)], now),
+    now,
+  );
   if (!outcome || outcome.ignored) {
     process.stdout.write(`${outcome?.event ?? kind}: ignored (${outcome?.ignored ?? "no record"})\n`);
     process.exitCode = 1;

@@ -7,7 +7,11 @@ import { createContext, type Context } from "@tidings/core/context";
 import { applySesEvent, type SesEventOutcome } from "@tidings/core/subscription/suppression";
 
 /** Applies every SES record in an SNS delivery; a failure throws, so SNS retries the delivery. */
-export async function handleSesNotifications(ctx: Context, event: SNSEvent, now = new Date()): Promise<SesEventOutcome[]> {
+export async function handleSesNotifications(
+  ctx: Context,
+  event: SNSEvent,
+  now = new Date(),
+): Promise<SesEventOutcome[]> {
   const outcomes: SesEventOutcome[] = [];
   for (const record of event.Records) {
     let body: unknown;

@@ -85,8 +85,8 @@ export function CheckInboxPage({ email }: { email: string }) {
     <Layout title="Check your inbox">
       <h1>Check your inbox</h1>
       <p>
-        If <strong>{email}</strong> is not subscribed yet, an email with a confirmation link is on its way to it.
-        Open the link to start receiving {newsletter.name}.
+        If <strong>{email}</strong> is not subscribed yet, an email with a confirmation link is on its way to it. Open
+        the link to start receiving {newsletter.name}.
       </p>
       <p class="muted">
         Nothing arrived after a few minutes? Look in your spam folder, or ask again in 10 minutes. Already subscribed?

@@ -35,7 +35,10 @@ const signupInput = validator("form", async (form, c) => {
 
 const answer = (c: HonoContext<AppEnv>, email: string) =>
   isJson(c)
-    ? c.json({ status: "check_inbox", message: "If this address is not subscribed yet, a confirmation email is on its way." })
+    ? c.json({
+        status: "check_inbox",
+        message: "If this address is not subscribed yet, a confirmation email is on its way.",
+      })
     : c.html(<CheckInboxPage email={email} />);
 
 export const subscribe = new Hono<AppEnv>().post("/", signupInput, async (c) => {
@@ -55,7 +58,8 @@ export const subscribe = new Hono<AppEnv>().post("/", signupInput, async (c) => 
   try {
     await requestSubscription(ctx, { email: input.email, consent }, now);
   } catch (e) {
-    if (isTidingsError(e) && e.kind === "rate_limited") c.header("retry-after", String(e.data?.retryAfterSeconds ?? 60));
+    if (isTidingsError(e) && e.kind === "rate_limited")
+      c.header("retry-after", String(e.data?.retryAfterSeconds ?? 60));
     throw e;
   }
   return answer(c, input.email);
