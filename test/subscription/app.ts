@@ -1,6 +1,10 @@
 /** The real app over real local services, with a clock the test moves and a client address it picks. */
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { getSubscriber } from "@tidings/core/store/subscribers";
+import { EmailAddress } from "@tidings/core/subscription/address";
+import { subscriberId } from "@tidings/core/subscription/subscriber";
 import { createApp } from "@tidings/functions/app/app";
-import type { TestServices } from "../support/services.ts";
+import { startTestServices, type TestServices } from "../support/services.ts";
 
 export const CLIENT_HEADER = "x-test-client";
 
@@ -47,4 +51,41 @@ export function confirmLink(text: string | undefined): string {
   const match = /(http:\/\/localhost:3000\/confirm\?token=[A-Za-z0-9_-]+)/.exec(text ?? "");
   if (!match) throw new Error(`no confirm link in:\n${text}`);
   return match[1]!;
+}
+
+/**
+ * One test file's services and app, started before its tests and stopped after, the mailbox
+ * emptied before each test; with lookups by address.
+ */
+export function useTestbed() {
+  let services: TestServices | undefined;
+  let t: ReturnType<typeof testApp> | undefined;
+  beforeAll(async () => {
+    services = await startTestServices();
+    t = testApp(services);
+  });
+  afterAll(() => services?.close());
+  beforeEach(() => services?.clearMailbox());
+  const bed = {
+    get services() {
+      if (!services) throw new Error("the testbed is not started");
+      return services;
+    },
+    get app() {
+      return t!.app;
+    },
+    now: () => t!.now(),
+    advance: (ms: number) => t!.advance(ms),
+    idOf: (address: string) => subscriberId(bed.services.ctx.config.tokenSecret, EmailAddress.parse(address)),
+    subscriber: (address: string) => getSubscriber(bed.services.ctx.db, bed.idOf(address)),
+    stateOf: async (address: string) => (await bed.subscriber(address))?.state,
+    /** Messages to an address, whatever the case of its spelling. */
+    mailTo: async (address: string) =>
+      (await bed.services.mailbox()).filter((m) =>
+        m.destination.to.some((to) => to.toLowerCase() === address.toLowerCase()),
+      ),
+    /** A link from an email, as a path the app answers. */
+    path: (url: string) => url.replace(bed.services.ctx.config.publicUrl, ""),
+  };
+  return bed;
 }

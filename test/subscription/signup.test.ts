@@ -1,27 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "@tidings/functions/app/app";
-import { getSubscriber } from "@tidings/core/store/subscribers";
 import { EmailAddress } from "@tidings/core/subscription/address";
-import { subscriberId } from "@tidings/core/subscription/subscriber";
-import { startTestServices, type TestServices } from "../support/services.ts";
-import { CLIENT_HEADER, confirmLink, freshClient, signup, testApp } from "./app.ts";
+import { CLIENT_HEADER, confirmLink, freshClient, signup, useTestbed } from "./app.ts";
 
-let services: TestServices;
-let t: ReturnType<typeof testApp>;
-beforeAll(async () => {
-  services = await startTestServices();
-  t = testApp(services);
-});
-afterAll(() => services.close());
-beforeEach(() => services.clearMailbox());
-
-const mailTo = async (address: string) =>
-  (await services.mailbox()).filter((m) => m.destination.to.some((to) => to.toLowerCase() === address.toLowerCase()));
-const idOf = (address: string) => subscriberId(services.ctx.config.tokenSecret, EmailAddress.parse(address));
+const bed = useTestbed();
 
 describe("the landing page", () => {
   it("names the newsletter, lists its themes, links the archive and has a labelled form", async () => {
-    const res = await t.app.request("/");
+    const res = await bed.app.request("/");
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("<h1>Tidings: Semiconductors</h1>");
@@ -37,43 +23,43 @@ describe("the landing page", () => {
 
 describe("POST /subscribe", () => {
   it("sends one confirmation email, HTML and text, to a new address, and records consent", async () => {
-    const res = await signup(t.app, { email: "New.Reader@Example.COM", form: "home" }, { client: "192.0.2.10" });
+    const res = await signup(bed.app, { email: "New.Reader@Example.COM", form: "home" }, { client: "192.0.2.10" });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Check your inbox");
 
-    const [mail, ...more] = await mailTo("New.Reader@example.com");
+    const [mail, ...more] = await bed.mailTo("New.Reader@example.com");
     expect(more).toHaveLength(0);
     expect(mail!.subject).toBe("Confirm your subscription to Tidings: Semiconductors");
-    expect(mail!.from).toBe(services.ctx.config.sender);
+    expect(mail!.from).toBe(bed.services.ctx.config.sender);
     const link = confirmLink(mail!.body.text);
     expect(mail!.body.html).toContain(`href="${link}"`);
     expect(mail!.body.html).toContain("<!doctype html>");
     expect(mail!.body.text).toContain("valid for 48 hours");
-    expect(mail!.body.text).toContain(services.ctx.config.postalAddress);
+    expect(mail!.body.text).toContain(bed.services.ctx.config.postalAddress);
 
-    const s = await getSubscriber(services.ctx.db, idOf("new.reader@example.com"));
+    const s = await bed.subscriber("new.reader@example.com");
     expect(s).toMatchObject({
       state: "pending",
       email: "New.Reader@example.com",
-      consent: { at: t.now().toISOString(), clientAddress: "192.0.2.10", userAgent: "vitest", form: "home" },
+      consent: { at: bed.now().toISOString(), clientAddress: "192.0.2.10", userAgent: "vitest", form: "home" },
     });
   });
 
   it("gives the same answer for new, pending, active and unsubscribed addresses", async () => {
     const client = freshClient();
     const ask = async (email: string) => {
-      const res = await signup(t.app, { email, form: "home" }, { client });
+      const res = await signup(bed.app, { email, form: "home" }, { client });
       return { status: res.status, body: (await res.text()).replaceAll(email, "ADDRESS") };
     };
     const fresh = await ask("same-new@example.com");
 
-    await signup(t.app, { email: "same-pending@example.com" }, { client: freshClient() });
+    await signup(bed.app, { email: "same-pending@example.com" }, { client: freshClient() });
     const pending = await ask("same-pending@example.com");
 
-    await signup(t.app, { email: "same-active@example.com" }, { client: freshClient() });
-    const [invite] = await mailTo("same-active@example.com");
-    await t.app.request(confirmLink(invite!.body.text).replace("http://localhost:3000", ""));
-    expect((await getSubscriber(services.ctx.db, idOf("same-active@example.com")))?.state).toBe("active");
+    await signup(bed.app, { email: "same-active@example.com" }, { client: freshClient() });
+    const [invite] = await bed.mailTo("same-active@example.com");
+    await bed.app.request(confirmLink(invite!.body.text).replace("http://localhost:3000", ""));
+    expect(await bed.stateOf("same-active@example.com")).toBe("active");
     const active = await ask("same-active@example.com");
 
     expect(fresh.status).toBe(200);
@@ -81,7 +67,7 @@ describe("POST /subscribe", () => {
     expect(active).toEqual(fresh);
 
     const json = async (email: string) => {
-      const res = await signup(t.app, { email }, { client, json: true });
+      const res = await signup(bed.app, { email }, { client, json: true });
       return { status: res.status, body: await res.json() };
     };
     expect(await json("same-active@example.com")).toEqual(await json("same-new-json@example.com"));
@@ -90,18 +76,18 @@ describe("POST /subscribe", () => {
   it("sends a pending address at most one confirmation per 10 minutes", async () => {
     const email = "patient@example.com";
     const client = freshClient();
-    await signup(t.app, { email }, { client });
-    t.advance(4 * 60_000);
-    await signup(t.app, { email }, { client });
-    t.advance(5 * 60_000 + 59_000);
-    await signup(t.app, { email: "PATIENT@example.com" }, { client: freshClient() });
-    expect(await mailTo(email)).toHaveLength(1);
-    t.advance(1000); // 10 minutes after the first
-    await signup(t.app, { email }, { client: freshClient() });
-    expect(await mailTo(email)).toHaveLength(2);
-    t.advance(60_000);
-    await signup(t.app, { email }, { client: freshClient() });
-    expect(await mailTo(email)).toHaveLength(2);
+    await signup(bed.app, { email }, { client });
+    bed.advance(4 * 60_000);
+    await signup(bed.app, { email }, { client });
+    bed.advance(5 * 60_000 + 59_000);
+    await signup(bed.app, { email: "PATIENT@example.com" }, { client: freshClient() });
+    expect(await bed.mailTo(email)).toHaveLength(1);
+    bed.advance(1000); // 10 minutes after the first
+    await signup(bed.app, { email }, { client: freshClient() });
+    expect(await bed.mailTo(email)).toHaveLength(2);
+    bed.advance(60_000);
+    await signup(bed.app, { email }, { client: freshClient() });
+    expect(await bed.mailTo(email)).toHaveLength(2);
   });
 
   it("refuses a line break or an injected header in the email field, and sends nothing", async () => {
@@ -112,18 +98,18 @@ describe("POST /subscribe", () => {
       "victim@example.com\r\n",
     ]) {
       for (const json of [false, true]) {
-        const res = await signup(t.app, { email }, { client: freshClient(), json });
+        const res = await signup(bed.app, { email }, { client: freshClient(), json });
         expect(res.status).toBe(400);
         const body = await res.text();
         expect(body).toContain("cannot contain line breaks");
       }
     }
-    expect(await services.mailbox()).toHaveLength(0);
+    expect(await bed.services.mailbox()).toHaveLength(0);
   });
 
   it("answers an invalid address with 400, the form and the reason, never reflecting input unescaped", async () => {
     const typed = `"><script>alert(1)</script><img src=x onerror=alert(2)>@example.com`;
-    const res = await signup(t.app, { email: typed }, { client: freshClient() });
+    const res = await signup(bed.app, { email: typed }, { client: freshClient() });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("That does not look like an email address");
@@ -135,7 +121,7 @@ describe("POST /subscribe", () => {
       'value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;@example.com"',
     );
 
-    const json = await signup(t.app, { email: "<b>nope</b>" }, { client: freshClient(), json: true });
+    const json = await signup(bed.app, { email: "<b>nope</b>" }, { client: freshClient(), json: true });
     expect(json.status).toBe(400);
     expect(await json.json()).toEqual({
       error: {
@@ -144,82 +130,82 @@ describe("POST /subscribe", () => {
       },
     });
 
-    const empty = await signup(t.app, {}, { client: freshClient() });
+    const empty = await signup(bed.app, {}, { client: freshClient() });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain("Enter your email address.");
 
-    const malformed = await t.app.request("/subscribe", {
+    const malformed = await bed.app.request("/subscribe", {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json", [CLIENT_HEADER]: freshClient() },
       body: "{not json",
     });
     expect(malformed.status).toBe(400);
-    expect(await services.mailbox()).toHaveLength(0);
+    expect(await bed.services.mailbox()).toHaveLength(0);
   });
 
   it("escapes HTML in a valid address it shows back", async () => {
     const email = "a&b'<i>@example.com";
     expect(EmailAddress.safeParse(email).success).toBe(false);
     const odd = "o'hara&co@example.com";
-    const res = await signup(t.app, { email: odd }, { client: freshClient() });
+    const res = await signup(bed.app, { email: odd }, { client: freshClient() });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("<strong>o&#39;hara&amp;co@example.com</strong>");
-    const [mail] = await mailTo(odd);
+    const [mail] = await bed.mailTo(odd);
     expect(mail).toBeDefined();
   });
 
   it("refuses a body over the limit with 413 and sends nothing", async () => {
     const res = await signup(
-      t.app,
+      bed.app,
       { email: "big@example.com", pad: "x".repeat(MAX_BODY_BYTES) },
       { client: freshClient() },
     );
     expect(res.status).toBe(413);
     expect(await res.text()).toContain("Too large");
-    expect(await services.mailbox()).toHaveLength(0);
+    expect(await bed.services.mailbox()).toHaveLength(0);
   });
 
   it("answers a filled honeypot like any signup, and does nothing", async () => {
     const res = await signup(
-      t.app,
+      bed.app,
       { email: "bot-target@example.com", website: "http://spam.example" },
       { client: freshClient() },
     );
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Check your inbox");
-    expect(await services.mailbox()).toHaveLength(0);
-    expect(await getSubscriber(services.ctx.db, idOf("bot-target@example.com"))).toBeUndefined();
+    expect(await bed.services.mailbox()).toHaveLength(0);
+    expect(await bed.subscriber("bot-target@example.com")).toBeUndefined();
   });
 
   it("answers a burst from one client with 429 and Retry-After", async () => {
     const client = freshClient();
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++)
-      statuses.push((await signup(t.app, { email: `burst${i}@example.com` }, { client })).status);
+      statuses.push((await signup(bed.app, { email: `burst${i}@example.com` }, { client })).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
-    const res = await signup(t.app, { email: "burst-last@example.com" }, { client, json: true });
+    const res = await signup(bed.app, { email: "burst-last@example.com" }, { client, json: true });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await res.json()).toMatchObject({ error: { code: "subscription.rate_limited" } });
-    expect(await services.mailbox()).toHaveLength(5);
+    expect(await bed.services.mailbox()).toHaveLength(5);
     // Another client is not affected.
-    expect((await signup(t.app, { email: "calm@example.com" }, { client: freshClient() })).status).toBe(200);
+    expect((await signup(bed.app, { email: "calm@example.com" }, { client: freshClient() })).status).toBe(200);
   });
 
   it("limits one address signed up from many clients", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++)
-      statuses.push((await signup(t.app, { email: "target@example.com" }, { client: freshClient() })).status);
+      statuses.push((await signup(bed.app, { email: "target@example.com" }, { client: freshClient() })).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
-    expect(await mailTo("target@example.com")).toHaveLength(1);
+    expect(await bed.mailTo("target@example.com")).toHaveLength(1);
   });
 
   it("takes IPv6 clients by their /64", async () => {
     const statuses: number[] = [];
     for (let i = 1; i <= 6; i++)
       statuses.push(
-        (await signup(t.app, { email: `v6-${i}@example.com` }, { client: `2001:db8:1:2::${i.toString(16)}` })).status,
+        (await signup(bed.app, { email: `v6-${i}@example.com` }, { client: `2001:db8:1:2::${i.toString(16)}` })).status,
       );
     expect(statuses.at(-1)).toBe(429);
   });

@@ -1,78 +1,65 @@
-import { readFileSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getSubscriber } from "@tidings/core/store/subscribers";
-import { EmailAddress } from "@tidings/core/subscription/address";
-import { subscriberId } from "@tidings/core/subscription/subscriber";
+import { describe, expect, it } from "vitest";
 import { handleSesNotifications, snsDelivery } from "@tidings/functions/lambda/ses-events";
 import { repoRoot, runTs } from "../support/processes.ts";
-import { startTestServices, type TestServices } from "../support/services.ts";
-import { confirmLink, freshClient, signup, testApp } from "./app.ts";
+import { confirmLink, freshClient, signup, useTestbed } from "./app.ts";
 
-let services: TestServices;
-let t: ReturnType<typeof testApp>;
-beforeAll(async () => {
-  services = await startTestServices();
-  t = testApp(services);
-});
-afterAll(() => services.close());
-beforeEach(() => services.clearMailbox());
+const bed = useTestbed();
 
 const fixture = (name: string, recipient: string) =>
   JSON.parse(readFileSync(join(repoRoot, "test/fixtures/ses", name), "utf8").replaceAll("RECIPIENT", recipient));
-const idOf = (address: string) => subscriberId(services.ctx.config.tokenSecret, EmailAddress.parse(address));
-const stateOf = async (address: string) => (await getSubscriber(services.ctx.db, idOf(address)))?.state;
-const deliver = (...records: unknown[]) => handleSesNotifications(services.ctx, snsDelivery(records, t.now()), t.now());
+const deliver = (...records: unknown[]) =>
+  handleSesNotifications(bed.services.ctx, snsDelivery(records, bed.now()), bed.now());
 const mailCount = async (address: string) =>
-  (await services.mailbox()).filter((m) => m.destination.to.includes(address)).length;
+  (await bed.services.mailbox()).filter((m) => m.destination.to.includes(address)).length;
 
 async function activeReader(address: string) {
-  await signup(t.app, { email: address }, { client: freshClient() });
-  const mail = (await services.mailbox()).find((m) => m.destination.to.includes(address));
-  await t.app.request(confirmLink(mail?.body.text).replace("http://localhost:3000", ""));
-  expect(await stateOf(address)).toBe("active");
-  await services.clearMailbox();
+  await signup(bed.app, { email: address }, { client: freshClient() });
+  const mail = (await bed.services.mailbox()).find((m) => m.destination.to.includes(address));
+  await bed.app.request(confirmLink(mail?.body.text).replace("http://localhost:3000", ""));
+  expect(await bed.stateOf(address)).toBe("active");
+  await bed.services.clearMailbox();
 }
 
 describe("SES bounce and complaint events", () => {
   it("suppress an active subscriber on a hard bounce; no later signup mails it", async () => {
     await activeReader("gone@example.com");
     const [outcome] = await deliver(fixture("bounce-permanent.json", "gone@example.com"));
-    expect(outcome).toEqual({ event: "bounce (Permanent/General)", suppressed: [idOf("gone@example.com")] });
-    expect(await getSubscriber(services.ctx.db, idOf("gone@example.com"))).toMatchObject({
+    expect(outcome).toEqual({ event: "bounce (Permanent/General)", suppressed: [bed.idOf("gone@example.com")] });
+    expect(await bed.subscriber("gone@example.com")).toMatchObject({
       state: "suppressed",
       suppression: { kind: "bounce", detail: "Permanent/General" },
     });
 
-    t.advance(24 * 3600_000);
-    const res = await signup(t.app, { email: "gone@example.com" }, { client: freshClient() });
+    bed.advance(24 * 3600_000);
+    const res = await signup(bed.app, { email: "gone@example.com" }, { client: freshClient() });
     expect(res.status).toBe(200);
     expect(await mailCount("gone@example.com")).toBe(0);
-    expect(await stateOf("gone@example.com")).toBe("suppressed");
+    expect(await bed.stateOf("gone@example.com")).toBe("suppressed");
   });
 
   it("suppress a pending address on a complaint about its confirmation email", async () => {
-    await signup(t.app, { email: "annoyed@example.com" }, { client: freshClient() });
-    const [invite] = await services.mailbox();
+    await signup(bed.app, { email: "annoyed@example.com" }, { client: freshClient() });
+    const [invite] = await bed.services.mailbox();
     const [outcome] = await deliver(fixture("complaint.json", "annoyed@example.com"));
-    expect(outcome).toEqual({ event: "complaint (abuse)", suppressed: [idOf("annoyed@example.com")] });
+    expect(outcome).toEqual({ event: "complaint (abuse)", suppressed: [bed.idOf("annoyed@example.com")] });
 
     // The link in that email no longer subscribes, and asking again sends nothing.
-    const res = await t.app.request(confirmLink(invite?.body.text).replace("http://localhost:3000", ""));
+    const res = await bed.app.request(confirmLink(invite?.body.text).replace("http://localhost:3000", ""));
     expect(res.status).toBe(403);
-    expect(await stateOf("annoyed@example.com")).toBe("suppressed");
-    await services.clearMailbox();
-    t.advance(3600_000);
-    await signup(t.app, { email: "annoyed@example.com" }, { client: freshClient() });
+    expect(await bed.stateOf("annoyed@example.com")).toBe("suppressed");
+    await bed.services.clearMailbox();
+    bed.advance(3600_000);
+    await signup(bed.app, { email: "annoyed@example.com" }, { client: freshClient() });
     expect(await mailCount("annoyed@example.com")).toBe(0);
   });
 
   it("suppress an address never seen before, so its first signup sends nothing", async () => {
     await deliver(fixture("bounce-permanent.json", "Stranger@Example.com"));
-    await signup(t.app, { email: "stranger@example.com" }, { client: freshClient() });
-    expect(await services.mailbox()).toHaveLength(0);
+    await signup(bed.app, { email: "stranger@example.com" }, { client: freshClient() });
+    expect(await bed.services.mailbox()).toHaveLength(0);
   });
 
   it("ignore soft bounces, deliveries and records that are not SES events", async () => {
@@ -87,14 +74,14 @@ describe("SES bounce and complaint events", () => {
       { event: "Delivery", suppressed: [], ignored: "neither a bounce nor a complaint" },
       { event: "unknown", suppressed: [], ignored: "neither a bounce nor a complaint" },
     ]);
-    expect(await stateOf("full-mailbox@example.com")).toBe("active");
+    expect(await bed.stateOf("full-mailbox@example.com")).toBe("active");
   });
 
   it("are idempotent: SNS may deliver a record twice", async () => {
     const record = fixture("complaint.json", "twice@example.com");
     const outcomes = await deliver(record, record);
     expect(outcomes.map((o) => o.suppressed.length)).toEqual([1, 0]);
-    expect(await stateOf("twice@example.com")).toBe("suppressed");
+    expect(await bed.stateOf("twice@example.com")).toBe("suppressed");
   });
 });
 
