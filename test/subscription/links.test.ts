@@ -132,7 +132,11 @@ describe("/unsubscribe", () => {
     const link = await activeReader("kept@example.com");
     const altered = link.slice(0, -3) + (link.endsWith("AAA") ? "BBB" : "AAA");
     expect((await bed.app.request(altered, { method: "POST" })).status).toBe(403);
-    expect((await bed.app.request(altered)).status).toBe(403);
+    const page = await bed.app.request(altered);
+    expect(page.status).toBe(403);
+    const html = await page.text();
+    expect(html).toContain("This unsubscribe link is not valid");
+    expect(html).not.toContain('action="/subscribe"');
     expect(await bed.stateOf("kept@example.com")).toBe("active");
   });
 

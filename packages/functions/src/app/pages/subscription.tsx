@@ -112,13 +112,21 @@ export function WelcomePage({ already }: { already: boolean }) {
   );
 }
 
-/** A confirm or unsubscribe link that cannot be used, with the form to start over. */
-export function LinkProblemPage({ title, message }: { title: string; message: string }) {
+/** A confirm or unsubscribe link that cannot be used; after a confirm link, the form to start over. */
+export function LinkProblemPage({
+  title,
+  message,
+  signup = true,
+}: {
+  title: string;
+  message: string;
+  signup?: boolean;
+}) {
   return (
     <Layout title={title}>
       <h1>{title}</h1>
       <p>{message}</p>
-      <SignupForm form="retry" />
+      {signup ? <SignupForm form="retry" /> : null}
     </Layout>
   );
 }

@@ -18,6 +18,6 @@ export const confirm = new Hono<AppEnv>().get("/", tokenPage, linkToken, async (
     if (c.req.header("accept")?.includes("application/json")) return c.json({ status: outcome });
     return c.html(<WelcomePage already={outcome === "already"} />);
   } catch (e) {
-    return refuseLink(c, e);
+    return refuseLink(c, e, "confirm");
   }
 });

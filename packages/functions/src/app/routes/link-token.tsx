@@ -11,17 +11,22 @@ const titles: Record<string, string> = {
   "subscription.not_pending": "This link no longer works",
 };
 
+const unsubscribeHelp =
+  "This unsubscribe link is not valid: it may have been cut short or changed. Open it again from the email, copying the whole link; every email we send carries its own.";
+
 /**
- * A confirm or unsubscribe link that cannot be used: a clear page with the signup form
- * (or the JSON error for API callers). Anything that is not a token problem is rethrown.
+ * A confirm or unsubscribe link that cannot be used: a clear page (with the signup form after a
+ * confirm link) or the JSON error for API callers. Anything that is not a token problem is rethrown.
  */
-export function refuseLink(c: HonoContext, e: unknown) {
+export function refuseLink(c: HonoContext, e: unknown, purpose: "confirm" | "unsubscribe") {
   if (!isTidingsError(e) || !e.code.startsWith("subscription.")) throw e;
+  const message = purpose === "unsubscribe" ? unsubscribeHelp : e.message;
   if ((c.req.header("accept") ?? "").includes("application/json")) {
-    return errorResponse(c, e.status as ContentfulStatusCode, e.code, e.message);
+    return errorResponse(c, e.status as ContentfulStatusCode, e.code, message);
   }
   const title = titles[e.code] ?? "This link is not valid";
-  return c.html(<LinkProblemPage title={title} message={e.message} />, e.status as ContentfulStatusCode);
+  const page = <LinkProblemPage title={title} message={message} signup={purpose === "confirm"} />;
+  return c.html(page, e.status as ContentfulStatusCode);
 }
 
 /** `?token=` present and token-shaped, or the invalid-link page. */

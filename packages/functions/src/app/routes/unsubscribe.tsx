@@ -17,7 +17,7 @@ export const unsubscribe = new Hono<AppEnv>()
     try {
       checkUnsubscribeToken(c.var.ctx, token, c.var.now());
     } catch (e) {
-      return refuseLink(c, e);
+      return refuseLink(c, e, "unsubscribe");
     }
     return c.html(<UnsubscribePage token={token} />);
   })
@@ -26,7 +26,7 @@ export const unsubscribe = new Hono<AppEnv>()
     try {
       await leave(c.var.ctx, token, c.var.now());
     } catch (e) {
-      return refuseLink(c, e);
+      return refuseLink(c, e, "unsubscribe");
     }
     if (c.req.header("accept")?.includes("application/json")) return c.json({ status: "unsubscribed" });
     return c.html(<UnsubscribedPage />);
