@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "@tidings/functions/app/app";
+import { suppressSubscriber } from "@tidings/core/store/subscribers";
 import { EmailAddress } from "@tidings/core/subscription/address";
+import { unsubscribeUrl } from "@tidings/core/subscription/links";
 import { CLIENT_HEADER, confirmLink, freshClient, signup, useTestbed } from "./app.ts";
 
 const bed = useTestbed();
@@ -45,32 +47,50 @@ describe("POST /subscribe", () => {
     });
   });
 
-  it("gives the same answer for new, pending, active and unsubscribed addresses", async () => {
-    const client = freshClient();
-    const ask = async (email: string) => {
-      const res = await signup(bed.app, { email, form: "home" }, { client });
-      return { status: res.status, body: (await res.text()).replaceAll(email, "ADDRESS") };
+  it("gives the same answer for new, pending, active, unsubscribed and suppressed addresses", async () => {
+    const ask = async (email: string, json = false) => {
+      const res = await signup(bed.app, { email, form: "home" }, { client: freshClient(), json });
+      const headers = [...res.headers].filter(([name]) => name !== "date");
+      return { status: res.status, headers, body: (await res.text()).replaceAll(email, "ADDRESS") };
+    };
+    const activate = async (email: string) => {
+      await signup(bed.app, { email }, { client: freshClient() });
+      const [invite] = await bed.mailTo(email);
+      await bed.app.request(bed.path(confirmLink(invite!.body.text)));
+      expect(await bed.stateOf(email)).toBe("active");
     };
     const fresh = await ask("same-new@example.com");
+    expect(fresh.status).toBe(200);
 
     await signup(bed.app, { email: "same-pending@example.com" }, { client: freshClient() });
-    const pending = await ask("same-pending@example.com");
+    expect(await ask("same-pending@example.com")).toEqual(fresh);
 
-    await signup(bed.app, { email: "same-active@example.com" }, { client: freshClient() });
-    const [invite] = await bed.mailTo("same-active@example.com");
-    await bed.app.request(confirmLink(invite!.body.text).replace("http://localhost:3000", ""));
-    expect(await bed.stateOf("same-active@example.com")).toBe("active");
-    const active = await ask("same-active@example.com");
+    await activate("same-active@example.com");
+    expect(await ask("same-active@example.com")).toEqual(fresh);
 
-    expect(fresh.status).toBe(200);
-    expect(pending).toEqual(fresh);
-    expect(active).toEqual(fresh);
+    await activate("same-left@example.com");
+    await bed.app.request(
+      bed.path(unsubscribeUrl(bed.services.ctx.config, { id: bed.idOf("same-left@example.com") })),
+      {
+        method: "POST",
+      },
+    );
+    expect(await bed.stateOf("same-left@example.com")).toBe("unsubscribed");
+    expect(await ask("same-left@example.com")).toEqual(fresh);
 
-    const json = async (email: string) => {
-      const res = await signup(bed.app, { email }, { client, json: true });
-      return { status: res.status, body: await res.json() };
-    };
-    expect(await json("same-active@example.com")).toEqual(await json("same-new-json@example.com"));
+    await suppressSubscriber(bed.services.ctx.db, {
+      id: bed.idOf("same-bounced@example.com"),
+      email: EmailAddress.parse("same-bounced@example.com"),
+      kind: "bounce",
+      detail: "Permanent/General",
+      now: bed.now(),
+    });
+    expect(await ask("same-bounced@example.com")).toEqual(fresh);
+
+    const freshJson = await ask("same-new-json@example.com", true);
+    expect(freshJson.status).toBe(200);
+    expect(await ask("same-active@example.com", true)).toEqual(freshJson);
+    expect(await ask("same-bounced@example.com", true)).toEqual(freshJson);
   });
 
   it("sends a pending address at most one confirmation per 10 minutes", async () => {
