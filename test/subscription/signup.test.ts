@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { MAX_BODY_BYTES } from "@tidings/functions/app/app";
 import { suppressSubscriber } from "@tidings/core/store/subscribers";
 import { EmailAddress } from "@tidings/core/subscription/address";
@@ -20,6 +21,22 @@ describe("the landing page", () => {
     expect(html).toContain('<label for="email">Your email address</label>');
     expect(html).toMatch(/<input type="email" id="email" name="email" autocomplete="email" required=""/);
     expect(html).not.toMatch(/<script|style=/);
+  });
+});
+
+describe("the landing page's sample issue", () => {
+  it("links the newest digest once there is one", async () => {
+    const { client, table } = bed.services.ctx.db;
+    for (const week of ["2026-W19", "2026-W20", "2026-W18"]) {
+      await client.send(
+        new PutCommand({
+          TableName: table,
+          Item: { PK: `DIGEST#${week}`, SK: "DIGEST", GSI1PK: "DIGESTS", GSI1SK: week },
+        }),
+      );
+    }
+    const html = await (await bed.app.request("/")).text();
+    expect(html).toContain('<a href="/digests/2026-W20">Read the latest issue</a>');
   });
 });
 
