@@ -61,8 +61,9 @@ export default $config({
       handler: "packages/functions/src/lambda/api.handler",
       url: true,
       link: [table, tokenSecret, email],
-      // The confirmation email's MJML and text templates, read at run time.
-      copyFiles: [{ from: "templates", to: "templates" }],
+      // The confirmation email's templates are read at run time, like the digest's.
+      copyFiles: [{ from: "templates" }],
+      nodejs: { install: ["mjml", "handlebars"] },
       memory: "512 MB",
       timeout: "10 seconds",
     });
@@ -72,6 +73,23 @@ export default $config({
       handler: "packages/functions/src/lambda/ses-events.handler",
       link: [table, tokenSecret],
       timeout: "30 seconds",
+    });
+
+    // Weekly digest: builds the last complete week's digest. The schedule is read in
+    // DIGEST_TIMEZONE; the default, Monday 06:00, leaves late items of Sunday a few hours to arrive.
+    new sst.aws.CronV2("WeeklyDigest", {
+      schedule: (process.env.DIGEST_SCHEDULE ?? "cron(0 6 ? * MON *)") as `cron(${string})`,
+      timezone: environment.DIGEST_TIMEZONE,
+      function: {
+        ...nodejs,
+        handler: "packages/functions/src/lambda/digest.handler",
+        link: [table],
+        // The MJML templates are read at render time; mjml and handlebars load modules dynamically.
+        copyFiles: [{ from: "templates" }],
+        nodejs: { install: ["mjml", "handlebars"] },
+        memory: "1024 MB",
+        timeout: "5 minutes",
+      },
     });
 
     return { url: api.url, table: table.name };

@@ -1,3 +1,4 @@
+import { load } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { getSubscriber } from "@tidings/core/store/subscribers";
@@ -63,7 +64,7 @@ describe("signing up in Chromium", () => {
 
     const mail = (await served.services.mailbox()).find((m) => m.destination.to.includes(address));
     expect(mail?.subject).toBe("Confirm your subscription to Tidings: Semiconductors");
-    const link = /href="([^"]+\/confirm\?token=[^"]+)"/.exec(mail!.body.html ?? "")?.[1];
+    const link = load(mail!.body.html ?? "")("a[href*='/confirm?token=']").attr("href");
     expect(link?.startsWith(`${served.url}/confirm?token=`)).toBe(true);
 
     await page.goto(link!);

@@ -1,3 +1,4 @@
+import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { MAX_BODY_BYTES } from "@tidings/functions/app/app";
@@ -31,7 +32,7 @@ describe("the landing page's sample issue", () => {
       await client.send(
         new PutCommand({
           TableName: table,
-          Item: { PK: `DIGEST#${week}`, SK: "DIGEST", GSI1PK: "DIGESTS", GSI1SK: week },
+          Item: { PK: `DIGEST#${week}`, SK: "DIGEST", GSI1PK: "DIGESTS", GSI1SK: week, week, subject: week },
         }),
       );
     }
@@ -51,8 +52,14 @@ describe("POST /subscribe", () => {
     expect(mail!.subject).toBe("Confirm your subscription to Tidings: Semiconductors");
     expect(mail!.from).toBe(bed.services.ctx.config.sender);
     const link = confirmLink(mail!.body.text);
-    expect(mail!.body.html).toContain(`href="${link}"`);
-    expect(mail!.body.html).toContain("<!doctype html>");
+    const html = load(mail!.body.html ?? "");
+    expect(
+      html("a[href*='/confirm?token=']")
+        .map((_, a) => html(a).attr("href"))
+        .get(),
+    ).toEqual([link, link]);
+    expect(html("title").text()).toBe("Confirm your subscription to Tidings: Semiconductors");
+    expect(mail!.body.html).toMatch(/^<!doctype html>/);
     expect(mail!.body.text).toContain("valid for 48 hours");
     expect(mail!.body.text).toContain(bed.services.ctx.config.postalAddress);
 

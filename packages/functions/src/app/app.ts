@@ -10,6 +10,7 @@ import type { AppDeps, AppEnv } from "./env.ts";
 import { notFound, onError } from "./errors.tsx";
 import { assets } from "./routes/assets.ts";
 import { confirm } from "./routes/confirm.tsx";
+import { digests } from "./routes/digests.tsx";
 import { health } from "./routes/health.ts";
 import { home } from "./routes/home.tsx";
 import { subscribe } from "./routes/subscribe.tsx";
@@ -36,7 +37,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
       referrerPolicy: "strict-origin-when-cross-origin",
       crossOriginEmbedderPolicy: false,
-      // A route may tighten a header (token pages send `Referrer-Policy: no-referrer`).
+      // A route may set a stricter or narrower header of its own (the digest pages' CSP, the
+      // token pages' `Referrer-Policy: no-referrer`).
       overwrite: false,
     }),
   );
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/subscribe", subscribe);
   app.route("/confirm", confirm);
   app.route("/unsubscribe", unsubscribe);
+  app.route("/digests", digests);
   app.notFound(notFound);
   app.onError(onError);
   return app;

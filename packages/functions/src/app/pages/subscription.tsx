@@ -1,7 +1,12 @@
 /** The pages a reader meets on the way in and out: the signup form and every outcome. */
 import { newsletter } from "@tidings/templates/newsletter";
 import { Layout } from "./layout.tsx";
-import type { CoveredTheme } from "./themes.ts";
+
+/** A theme as the landing page lists it (`themes().list`). */
+export interface CoveredTheme {
+  name: string;
+  about?: string;
+}
 
 /** Where a signup came from, recorded with its consent. */
 export type SignupFormId = "home" | "retry" | "unsubscribed";

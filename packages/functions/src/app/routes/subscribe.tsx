@@ -7,7 +7,7 @@ import { isTidingsError } from "@tidings/core/error";
 import type { AppEnv } from "../env.ts";
 import { errorResponse } from "../errors.tsx";
 import { CheckInboxPage, LandingPage } from "../pages/subscription.tsx";
-import { coveredThemes } from "../pages/themes.ts";
+import { themes } from "@tidings/core/theme/themes";
 
 const SignupInput = z.object({
   email: EmailAddress,
@@ -30,7 +30,7 @@ const signupInput = validator("form", async (form, c) => {
   if (isJson(c)) return errorResponse(c, 400, "subscription.invalid_email", reason);
   const typed = typeof (raw as { email?: unknown })?.email === "string" ? (raw as { email: string }).email : "";
   // Whatever was typed goes back into the field, escaped by JSX, so it can be corrected.
-  return c.html(<LandingPage themes={coveredThemes()} latestWeek={undefined} error={reason} value={typed} />, 400);
+  return c.html(<LandingPage themes={themes().list} latestWeek={undefined} error={reason} value={typed} />, 400);
 });
 
 const answer = (c: HonoContext<AppEnv>, email: string) =>
