@@ -37,6 +37,11 @@ export default $config({
       );
     }
 
+    // Every email's footer carries it: the law (CAN-SPAM, PECR) asks for a real postal address.
+    const postalAddress = process.env.POSTAL_ADDRESS;
+    if (!postalAddress)
+      throw new Error(`Set POSTAL_ADDRESS, the postal address every email's footer shows, before deploying`);
+
     // Bounces and complaints: the identity's configuration set publishes them to a topic whose
     // subscriber suppresses the address (packages/core/src/subscription/suppression.ts).
     const sesEvents = new sst.aws.SnsTopic("SesEvents");
@@ -52,7 +57,7 @@ export default $config({
       FEEDS: process.env.FEEDS ?? "https://www.scmp.com/rss/519738/feed",
       PUBLIC_URL: process.env.PUBLIC_URL ?? "",
       DIGEST_TIMEZONE: process.env.DIGEST_TIMEZONE ?? "UTC",
-      POSTAL_ADDRESS: process.env.POSTAL_ADDRESS ?? "",
+      POSTAL_ADDRESS: postalAddress,
     };
     const nodejs = { runtime: "nodejs22.x", architecture: "arm64", environment } as const;
 

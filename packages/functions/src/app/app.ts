@@ -55,7 +55,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
   app.use(async (c, next) => {
-    c.set("ctx", deps.ctx);
+    // Deployed without PUBLIC_URL, the app's links point at the address it was reached by.
+    const { ctx } = deps;
+    const publicUrl = ctx.config.publicUrl || new URL(c.req.url).origin;
+    c.set("ctx", publicUrl === ctx.config.publicUrl ? ctx : { ...ctx, config: { ...ctx.config, publicUrl } });
     c.set("clientAddress", deps.clientAddress(c));
     c.set("now", deps.now ?? (() => new Date()));
     await next();
