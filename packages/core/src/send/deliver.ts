@@ -8,7 +8,7 @@ import type { Context } from "../context.ts";
 import { personalise, type EmailParts } from "../email/personalise.ts";
 import { TidingsError } from "../error.ts";
 import { claimSend, finishSend, releaseSend } from "../store/sends.ts";
-import { getSubscribersForSend } from "../store/subscribers.ts";
+import { getRecipients } from "../store/subscribers.ts";
 import { unsubscribeUrl } from "../subscription/links.ts";
 import { mapLimit } from "./concurrency.ts";
 import { sendEmailInput, addressOf } from "./message.ts";
@@ -27,6 +27,8 @@ export interface DeliveryOptions {
   attempts: number;
   backoff: { baseMs: number; capMs: number; sleep?: (ms: number) => Promise<void> };
   now(): number;
+  /** Once aborted, no new recipient is claimed (a graceful stop: run again to finish). */
+  signal?: AbortSignal;
 }
 
 export const defaultDelivery = {
@@ -61,12 +63,12 @@ export async function deliverJob(
   options: DeliveryOptions,
 ): Promise<JobOutcome> {
   const { config, db, ses, log } = ctx;
-  const recipients = await getSubscribersForSend(db, job.subscriberIds);
+  const recipients = await getRecipients(db, job.subscriberIds);
 
   let stopped: Error | undefined;
 
   const deliverOne = async (id: string): Promise<RecipientOutcome> => {
-    if (stopped) return "retry";
+    if (stopped || options.signal?.aborted) return "retry";
     const subscriber = recipients.get(id);
     if (!subscriber || subscriber.state !== "active") return "skipped"; // left, bounced or never confirmed
     const claim = await claimSend(db, job.week, id, options.now(), options.claimTimeoutMs);
@@ -89,7 +91,11 @@ export async function deliverJob(
         },
         { attempts: options.attempts, ...options.backoff, retryable: (e) => classifySesError(e) === "retry" },
       );
-      const recorded = await finishSend(db, job.week, id, claim.claimId, { status: "sent", messageId: MessageId, at: options.now() });
+      const recorded = await finishSend(db, job.week, id, claim.claimId, {
+        status: "sent",
+        messageId: MessageId,
+        at: options.now(),
+      });
       if (!recorded) log.warn("send recorded late: its claim had been taken over", { week: job.week, subscriber: id });
       return "sent";
     } catch (error) {

@@ -21,6 +21,8 @@ export interface SendProgress {
 
 export interface SendSummary extends SendProgress {
   week: string;
+  /** True when the send was stopped before every recipient was tried. */
+  stopped: boolean;
   /** Jobs that kept failing past the queue's limit (SQS would move them to the dead-letter queue). */
   deadLetters: number;
 }
@@ -32,6 +34,8 @@ export interface InProcessOptions {
   batchSize?: number;
   delivery?: Partial<DeliveryOptions>;
   onProgress?: (progress: SendProgress) => void;
+  /** Stops the send gracefully: no new recipient is started; those in flight finish. */
+  signal?: AbortSignal;
 }
 
 export async function sendInProcess(ctx: Context, week: string, options: InProcessOptions = {}): Promise<SendSummary> {
@@ -47,16 +51,18 @@ export async function sendInProcess(ctx: Context, week: string, options: InProce
   };
   const consume = createConsumer(ctx, {
     ...options.delivery,
+    ...(options.signal ? { signal: options.signal } : {}),
     pace: options.delivery?.pace ?? new TokenBucket(await sendRate(ctx)),
     onOutcome: tally,
   });
   const queue = localQueue(consume, {
-    concurrency: options.consumers ?? 4,
+    concurrency: options.consumers ?? ctx.config.sendConsumers,
     maxReceives: options.maxReceives ?? 5,
     retryDelayMs: options.retryDelayMs ?? 1_000,
+    signal: options.signal,
   });
   const { recipients } = await fanOut(ctx, week, queue, options.batchSize ? { batchSize: options.batchSize } : {});
   totals.recipients = recipients;
   await queue.drained();
-  return { week, ...progress(), deadLetters: queue.deadLetters.length };
+  return { week, ...progress(), stopped: options.signal?.aborted ?? false, deadLetters: queue.deadLetters.length };
 }

@@ -41,6 +41,8 @@ export interface LocalQueueOptions {
   maxReceives: number;
   /** Wait before a failed job is delivered again (SQS visibility timeout). */
   retryDelayMs: number;
+  /** Once aborted, no job is started; drained() resolves when the running ones end. */
+  signal?: AbortSignal | undefined;
 }
 
 /** What a consumer says of a job: done, or "deliver it again later". */
@@ -60,14 +62,15 @@ export function localQueue(consume: Consume, options: LocalQueueOptions): LocalQ
   let idle: (() => void)[] = [];
   let failure: unknown;
 
+  const stopped = () => options.signal?.aborted ?? false;
   const settle = () => {
-    if (running === 0 && delayed === 0 && waiting.length === 0) {
+    if (running === 0 && (stopped() || (delayed === 0 && waiting.length === 0))) {
       idle.forEach((r) => r());
       idle = [];
     }
   };
   const pump = () => {
-    while (running < options.concurrency && waiting.length > 0) {
+    while (!stopped() && running < options.concurrency && waiting.length > 0) {
       const entry = waiting.shift()!;
       entry.receives++;
       running++;
@@ -94,6 +97,7 @@ export function localQueue(consume: Consume, options: LocalQueueOptions): LocalQ
         });
     }
   };
+  options.signal?.addEventListener("abort", settle);
   return {
     deadLetters,
     async enqueue(jobs) {

@@ -22,7 +22,12 @@ export async function sendTestCopy(ctx: Context, week: string, to: string): Prom
   const mail = personalise(digest, { unsubscribeUrl: link });
   const input = sendEmailInput(
     { ...mail, subject: `[TEST] ${mail.subject}` },
-    { from: ctx.config.sender, to: address.data, unsubscribeUrl: link, unsubscribeMailto: addressOf(ctx.config.sender) },
+    {
+      from: ctx.config.sender,
+      to: address.data,
+      unsubscribeUrl: link,
+      unsubscribeMailto: addressOf(ctx.config.sender),
+    },
   );
   const { MessageId = "" } = await ctx.ses.send(new SendEmailCommand(input));
   return MessageId;

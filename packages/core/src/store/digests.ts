@@ -58,7 +58,10 @@ function toItem(d: Digest): Record<string, unknown> {
 
 function fromItem(item: Record<string, unknown>): Digest {
   const { PK, SK, GSI1PK, GSI1SK, body, ...rest } = item;
-  const bodies = JSON.parse(gunzipSync(body as Uint8Array).toString("utf8")) as Pick<Digest, "html" | "text" | "webHtml">;
+  const bodies = JSON.parse(gunzipSync(body as Uint8Array).toString("utf8")) as Pick<
+    Digest,
+    "html" | "text" | "webHtml"
+  >;
   return { ...(rest as Omit<Digest, "html" | "text" | "webHtml">), ...bodies };
 }
 
@@ -66,11 +69,19 @@ function fromItem(item: Record<string, unknown>): Digest {
  * Stores a digest. Without `replace` it only creates: if the week already has one, that one is
  * kept and returned as `exists` (two builds racing store one digest).
  */
-export async function putDigest(db: Db, digest: Digest, { replace = false } = {}): Promise<"created" | "replaced" | "exists"> {
+export async function putDigest(
+  db: Db,
+  digest: Digest,
+  { replace = false } = {},
+): Promise<"created" | "replaced" | "exists"> {
   const item = toItem(digest);
   const size = JSON.stringify({ ...item, body: undefined }).length + (item.body as Uint8Array).byteLength;
   if (size > maxRowBytes) {
-    throw new TidingsError("too_large", "digest.too_large", `the digest of ${digest.week} is ${Math.round(size / 1024)} KB, over DynamoDB's 400 KB row limit`);
+    throw new TidingsError(
+      "too_large",
+      "digest.too_large",
+      `the digest of ${digest.week} is ${Math.round(size / 1024)} KB, over DynamoDB's 400 KB row limit`,
+    );
   }
   try {
     await db.client.send(
@@ -84,13 +95,17 @@ export async function putDigest(db: Db, digest: Digest, { replace = false } = {}
   } catch (e) {
     if (!(e instanceof ConditionalCheckFailedException)) throw e;
     if (!replace) return "exists";
-    throw new TidingsError(
-      "invalid",
-      "digest.sending",
-      `the digest of ${digest.week} is being sent or was sent: rebuilding it would give readers different issues`,
-    );
+    throw digestSentError(digest.week);
   }
 }
+
+/** A digest whose delivery has begun is final: readers all get the same issue. */
+export const digestSentError = (week: string) =>
+  new TidingsError(
+    "invalid",
+    "digest.sending",
+    `the digest of ${week} is being sent or was sent: rebuilding it would give readers different issues`,
+  );
 
 /** Marks the start of delivery (once; later calls keep the first time). */
 export async function markSendStarted(db: Db, week: string, at: Date): Promise<void> {

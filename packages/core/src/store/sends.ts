@@ -5,8 +5,8 @@
  * crash may be taken over once it is older than the claim timeout.
  */
 import { randomUUID } from "node:crypto";
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { isConditionFailed } from "./conditional.ts";
 import type { Db } from "./db.ts";
 
 export type SendStatus = "claimed" | "sent" | "failed";
@@ -31,8 +31,6 @@ export type Claim =
 
 const key = (week: string, subscriberId: string) => ({ PK: `SEND#${week}`, SK: `SUB#${subscriberId}` });
 
-const conditionFailed = (e: unknown) => e instanceof ConditionalCheckFailedException;
-
 export async function claimSend(
   db: Db,
   week: string,
@@ -53,7 +51,7 @@ export async function claimSend(
     );
     return { ok: true, claimId };
   } catch (e) {
-    if (!conditionFailed(e)) throw e;
+    if (!isConditionFailed(e)) throw e;
   }
   const existing = await getSend(db, week, subscriberId);
   if (existing && existing.status !== "claimed") return { ok: false, reason: "done", status: existing.status };
@@ -85,7 +83,7 @@ export async function finishSend(
     );
     return true;
   } catch (e) {
-    if (conditionFailed(e)) return false;
+    if (isConditionFailed(e)) return false;
     throw e;
   }
 }
@@ -103,7 +101,7 @@ export async function releaseSend(db: Db, week: string, subscriberId: string, cl
       }),
     );
   } catch (e) {
-    if (!conditionFailed(e)) throw e;
+    if (!isConditionFailed(e)) throw e;
   }
 }
 
