@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Context } from "@tidings/core/context";
 import { buildDigest } from "@tidings/core/digest/build";
 import { createSes } from "@tidings/core/email/ses";
-import { createConsumer } from "@tidings/core/send/consumer";
+import { asConsume, createConsumer } from "@tidings/core/send/consumer";
 import { fanOut } from "@tidings/core/send/fan-out";
 import { sendInProcess, type InProcessOptions } from "@tidings/core/send/in-process";
 import { TokenBucket } from "@tidings/core/send/pace";
@@ -164,7 +164,7 @@ describe("sending a digest", () => {
 
   it("loses and duplicates nothing when every queue message arrives twice", async () => {
     const week = await nextWeek();
-    const consume = createConsumer(ctx, { pace: new TokenBucket(Infinity), ...quick.delivery });
+    const consume = asConsume(createConsumer(ctx, { pace: new TokenBucket(Infinity), ...quick.delivery }));
     const queue = localQueue(consume, { concurrency: 4, maxReceives: 5, retryDelayMs: 5 });
     const twice = { enqueue: async (jobs: Parameters<typeof queue.enqueue>[0]) => queue.enqueue([...jobs, ...jobs]) };
     expect(await fanOut(ctx, week, twice)).toEqual({ recipients: 1000, jobs: 20 });

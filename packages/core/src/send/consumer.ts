@@ -1,6 +1,6 @@
 /**
- * The consumer as both queues run it (the SQS Lambda and the in-process queue): one job in,
- * "done" or "retry" out. The digest is read once per week and kept, so personalising it is all
+ * The consumer as every queue runs it (the SQS Lambda, the in-process queue, its worker
+ * threads): one job in, what became of its recipients out ("retry" for the queue if any remain). The digest is read once per week and kept, so personalising it is all
  * the per-recipient work (it never changes once its delivery has started).
  */
 import { GetAccountCommand } from "@aws-sdk/client-sesv2";
@@ -10,7 +10,7 @@ import { TidingsError } from "../error.ts";
 import { getDigest } from "../store/digests.ts";
 import { defaultDelivery, deliverJob, type DeliveryOptions, type JobOutcome } from "./deliver.ts";
 import { TokenBucket } from "./pace.ts";
-import type { Consume } from "./queue.ts";
+import type { Consume, SendJob } from "./queue.ts";
 
 /**
  * Emails per second this account may send: the configured rate, else SES's MaxSendRate; none
@@ -25,10 +25,24 @@ export async function sendRate(ctx: Context): Promise<number> {
 
 export interface ConsumerOptions extends Partial<DeliveryOptions> {
   pace: TokenBucket;
-  onOutcome?: (outcome: JobOutcome) => void;
 }
 
-export function createConsumer(ctx: Context, options: ConsumerOptions): Consume {
+/** Delivers one job and says what became of its recipients. */
+export type DeliverJob = (job: SendJob) => Promise<JobOutcome>;
+
+/** What the queue should do with a job after a delivery: done, or deliver it again later. */
+export const verdict = (outcome: JobOutcome) => (outcome.retry > 0 ? "retry" : "done");
+
+/** A queue consumer from a job deliverer, telling `onOutcome` about each delivery. */
+export const asConsume =
+  (deliver: DeliverJob, onOutcome?: (outcome: JobOutcome) => void): Consume =>
+  async (job) => {
+    const outcome = await deliver(job);
+    onOutcome?.(outcome);
+    return verdict(outcome);
+  };
+
+export function createConsumer(ctx: Context, options: ConsumerOptions): DeliverJob {
   const digests = new Map<string, Promise<EmailParts>>();
   const digestOf = (week: string) => {
     let digest = digests.get(week);
@@ -43,9 +57,5 @@ export function createConsumer(ctx: Context, options: ConsumerOptions): Consume 
     return digest;
   };
   const delivery: DeliveryOptions = { ...defaultDelivery, ...options };
-  return async (job) => {
-    const outcome = await deliverJob(ctx, job, await digestOf(job.week), delivery);
-    options.onOutcome?.(outcome);
-    return outcome.retry > 0 ? "retry" : "done";
-  };
+  return async (job) => deliverJob(ctx, job, await digestOf(job.week), delivery);
 }

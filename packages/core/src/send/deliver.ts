@@ -51,7 +51,7 @@ export interface JobOutcome {
 
 /** SES will not send anything now (account paused or suspended): stop the whole send. */
 export class SendingStopped extends TidingsError {
-  constructor(reason: string) {
+  constructor(readonly reason: string) {
     super("unavailable", "send.stopped", `SES refuses to send: ${reason}`);
   }
 }

@@ -3,7 +3,7 @@
  * code as the Lambda, progress as it goes. `npm run digest -- --send` and the tests use it.
  */
 import type { Context } from "../context.ts";
-import { createConsumer, sendRate } from "./consumer.ts";
+import { asConsume, createConsumer, sendRate, type DeliverJob } from "./consumer.ts";
 import type { DeliveryOptions, JobOutcome } from "./deliver.ts";
 import { fanOut } from "./fan-out.ts";
 import { TokenBucket } from "./pace.ts";
@@ -28,7 +28,10 @@ export interface SendSummary extends SendProgress {
 }
 
 export interface InProcessOptions {
+  /** Jobs in flight at once (Lambda's reserved concurrency on AWS). */
   consumers?: number;
+  /** Who delivers the jobs: by default a consumer in this thread (the CLI uses worker threads). */
+  deliver?: DeliverJob;
   maxReceives?: number;
   retryDelayMs?: number;
   batchSize?: number;
@@ -49,12 +52,14 @@ export async function sendInProcess(ctx: Context, week: string, options: InProce
     totals.retried += o.retry;
     options.onProgress?.(progress());
   };
-  const consume = createConsumer(ctx, {
-    ...options.delivery,
-    ...(options.signal ? { signal: options.signal } : {}),
-    pace: options.delivery?.pace ?? new TokenBucket(await sendRate(ctx)),
-    onOutcome: tally,
-  });
+  const deliver =
+    options.deliver ??
+    createConsumer(ctx, {
+      ...options.delivery,
+      ...(options.signal ? { signal: options.signal } : {}),
+      pace: options.delivery?.pace ?? new TokenBucket(await sendRate(ctx)),
+    });
+  const consume = asConsume(deliver, tally);
   const queue = localQueue(consume, {
     concurrency: options.consumers ?? ctx.config.sendConsumers,
     maxReceives: options.maxReceives ?? 5,

@@ -63,7 +63,7 @@ try {
       ].join("\n"),
     );
     if (options.to) await sendTest(stack, digest.week, options.to);
-    if (options.send) await sendAll(stack, digest.week);
+    if (options.send && !(await sendAll(stack, digest.week))) process.exitCode = 1;
   }
 } catch (e) {
   if (!isTidingsError(e)) throw e;

@@ -1,6 +1,9 @@
 /** The sending half of `npm run digest`: `--to` (one test copy) and `--send` (everyone). */
+import { availableParallelism } from "node:os";
+import { sendRate } from "@tidings/core/send/consumer";
 import { sendInProcess, type SendProgress } from "@tidings/core/send/in-process";
 import { sendTestCopy } from "@tidings/core/send/test-copy";
+import { sendWorkers } from "../local/send-workers.ts";
 import type { LocalStack } from "../local/stack.ts";
 
 /** Where to read what was sent: the running stack's mailbox (an embedded one ends with the command). */
@@ -17,7 +20,8 @@ function line(p: SendProgress): string {
   return `  ${done}/${p.recipients}  sent ${p.sent}  skipped ${p.skipped}  failed ${p.failed}  retried ${p.retried}  ${rate}/s`;
 }
 
-export async function sendAll(stack: LocalStack, week: string): Promise<void> {
+/** Resolves true when every recipient is done (sent, skipped or failed for good). */
+export async function sendAll(stack: LocalStack, week: string): Promise<boolean> {
   // Ctrl-C stops gracefully: recipients in flight finish and are recorded; run again to finish.
   const stop = new AbortController();
   const onSignal = () => {
@@ -30,8 +34,14 @@ export async function sendAll(stack: LocalStack, week: string): Promise<void> {
   let last = 0;
   const tty = process.stdout.isTTY;
   process.stdout.write(`Sending ${week} to every active subscriber…\n`);
+  const workers = sendWorkers(stack.ctx.config, {
+    threads: Math.min(4, availableParallelism()),
+    ratePerSecond: await sendRate(stack.ctx),
+    signal: stop.signal,
+  });
   try {
     const summary = await sendInProcess(stack.ctx, week, {
+      deliver: workers.deliver,
       signal: stop.signal,
       onProgress: (p) => {
         const now = performance.now();
@@ -49,7 +59,9 @@ export async function sendAll(stack: LocalStack, week: string): Promise<void> {
           : "") +
         mailbox(stack),
     );
+    return !summary.stopped && summary.deadLetters === 0;
   } finally {
+    await workers.close();
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }

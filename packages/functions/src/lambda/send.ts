@@ -6,7 +6,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import type { Context as LambdaContext, SQSEvent, SQSRecord } from "aws-lambda";
 import { createContext } from "@tidings/core/context";
-import { createConsumer, sendRate } from "@tidings/core/send/consumer";
+import { createConsumer, sendRate, verdict } from "@tidings/core/send/consumer";
 import { TokenBucket } from "@tidings/core/send/pace";
 import type { SendJob } from "@tidings/core/send/queue";
 
@@ -19,7 +19,7 @@ const consume = sendRate(ctx).then((rate) =>
 
 async function record(r: SQSRecord) {
   const outcome = await (await consume)(JSON.parse(r.body) as SendJob);
-  if (outcome === "retry") throw new Error("some recipients could not be sent now: deliver again later");
+  if (verdict(outcome) === "retry") throw new Error("some recipients could not be sent now: deliver again later");
 }
 
 export const handler = (event: SQSEvent, context: LambdaContext) =>
