@@ -76,6 +76,10 @@ function positiveNumber(name: string, raw: string | undefined): number | undefin
   return n;
 }
 
+// The SDK warns on every command that it will soon want Node 22; Lambda runs 22 already, and a
+// laptop on Node 20 is supported until then. Set the variable to "false" to see the warning.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 /** Reads the configuration from an environment (default: this process's). */
 export function readConfig(env: Env = process.env): Config {
   const onAws = Boolean(env.AWS_LAMBDA_FUNCTION_NAME && env.SST_RESOURCE_App);
@@ -89,7 +93,10 @@ export function readConfig(env: Env = process.env): Config {
 
   let tokenSecret: string | undefined = env.TOKEN_SECRET ?? secret?.value;
   return {
-    feeds: (env.FEEDS ?? seedFeed).split(",").map((f) => f.trim()).filter(Boolean),
+    feeds: (env.FEEDS ?? seedFeed)
+      .split(",")
+      .map((f) => f.trim())
+      .filter(Boolean),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
     port,
     sender: env.SENDER ?? email?.sender ?? "Tidings <digest@tidings.localhost>",

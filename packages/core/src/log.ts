@@ -15,21 +15,25 @@ export interface Log {
 }
 
 function format(value: unknown): string {
-  if (value instanceof Error) return JSON.stringify(value.stack ?? value.message);
+  if (value instanceof Error) return JSON.stringify(value.message);
   if (typeof value === "string") return /[\s"=]/.test(value) ? JSON.stringify(value) : value;
   return JSON.stringify(value);
 }
 
 function lineLogger(): Log {
-  const write = (level: Level) => (message: string, fields: Fields = {}) => {
-    if (level === "debug") return;
-    const time = new Date().toISOString().slice(11, 19);
-    const extra = Object.entries(fields)
-      .map(([k, v]) => ` ${k}=${format(v)}`)
-      .join("");
-    const line = `${time} ${level.padEnd(5)} ${message}${extra}\n`;
-    (level === "info" ? process.stdout : process.stderr).write(line);
-  };
+  const write =
+    (level: Level) =>
+    (message: string, fields: Fields = {}) => {
+      if (level === "debug") return;
+      const time = new Date().toISOString().slice(11, 19);
+      const extra = Object.entries(fields)
+        .map(([k, v]) => ` ${k}=${format(v)}`)
+        .join("");
+      // A stack reads best on its own lines, after the one-line summary.
+      const stacks = Object.values(fields).flatMap((v) => (v instanceof Error && v.stack ? [`\n${v.stack}`] : []));
+      const line = `${time} ${level.padEnd(5)} ${message}${extra}${stacks.join("")}\n`;
+      (level === "info" ? process.stdout : process.stderr).write(line);
+    };
   return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };
 }
 

@@ -1,5 +1,10 @@
 /** The DynamoDB adapter's entry point: a document client bound to one table. */
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from "@aws-sdk/client-dynamodb";
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+} from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config.ts";
 import { tableDefinition } from "./table.ts";
@@ -66,7 +71,8 @@ export async function ensureTable({ client, table }: Db): Promise<"created" | "e
   // dynalite creates tables asynchronously, like DynamoDB: wait until ACTIVE.
   for (let i = 0; i < 100; i++) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
-    if (Table?.TableStatus === "ACTIVE" && Table.GlobalSecondaryIndexes?.every((g) => g.IndexStatus === "ACTIVE")) return "created";
+    if (Table?.TableStatus === "ACTIVE" && Table.GlobalSecondaryIndexes?.every((g) => g.IndexStatus === "ACTIVE"))
+      return "created";
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`table ${table} did not become ACTIVE`);

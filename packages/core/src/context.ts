@@ -1,0 +1,27 @@
+/**
+ * Everything a core operation needs from the outside world. Handlers and the local CLI build
+ * one; tests build one against their own local services.
+ */
+import type { SESv2Client } from "@aws-sdk/client-sesv2";
+import { config as processConfig, type Config } from "./config.ts";
+import { createSes } from "./email/ses.ts";
+import { log, type Log } from "./log.ts";
+import { createDb, type Db } from "./store/db.ts";
+
+export interface Context {
+  config: Config;
+  db: Db;
+  ses: SESv2Client;
+  log: Log;
+}
+
+/** A Context from a configuration (default: this process's), with optional overrides. */
+export function createContext(config: Config = processConfig(), overrides: Partial<Context> = {}): Context {
+  return {
+    config,
+    db: createDb({ table: config.tableName, region: config.region, endpoint: config.dynamodbEndpoint }),
+    ses: createSes({ region: config.region, endpoint: config.sesEndpoint }),
+    log: log(),
+    ...overrides,
+  };
+}

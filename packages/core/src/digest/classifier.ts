@@ -1,0 +1,14 @@
+/** The theme classifier as the digest uses it: the newsletter's themes (`templates/themes.ts`). */
+import { themes as configured } from "../theme/themes.ts";
+import type { Classify } from "./sections.ts";
+
+export interface Classifier {
+  classify: Classify;
+  /** Theme names in display order. */
+  themes: string[];
+}
+
+export function digestClassifier(): Classifier {
+  const t = configured();
+  return { classify: (item) => t.classify(item), themes: t.list.map((x) => x.name) };
+}

@@ -1,0 +1,72 @@
+/**
+ * Renders an email template: Handlebars fills in the data (HTML-escaped in the MJML, raw in
+ * the text), then MJML turns it into email HTML. MJML's preprocessor hook runs Handlebars on
+ * every file it reads, so `mj-include`d partials see the same data as the main template.
+ * Any MJML validation error or failed include throws: a broken template must not be sent.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Handlebars from "handlebars";
+import mjml2html from "mjml";
+import { templatesDir } from "./templates.ts";
+
+const hbs = Handlebars.create();
+/** `{{underline name}}`: a row of "=" as long as the text (plain-text headings). */
+hbs.registerHelper("underline", (text: unknown) => "=".repeat(String(text).length));
+
+export interface RenderOptions {
+  /** Folder holding the template and its `partials/` (default: the repository's `templates/`). */
+  dir?: string;
+}
+
+function fill(source: string, data: object, escape: boolean): string {
+  // strict: a field the data lacks is an error, not a silent blank in 10,000 inboxes.
+  return hbs.compile(source, { strict: true, noEscape: !escape })(data);
+}
+
+interface Node {
+  tagName?: string;
+  content?: string;
+  children?: Node[];
+}
+
+/** MJML turns an include it cannot read into an mj-raw comment, not an error: find it. */
+function failedInclude(node: Node): string | undefined {
+  if (node.tagName === "mj-raw" && node.content?.startsWith("<!-- mj-include")) return node.content;
+  for (const child of node.children ?? []) {
+    const found = failedInclude(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * MJML template (e.g. `digest.mjml`) + data → email HTML.
+ * @example const html = await renderMjml("digest.mjml", digestEmailData)
+ */
+export async function renderMjml(file: string, data: object, options: RenderOptions = {}): Promise<string> {
+  const path = join(options.dir ?? templatesDir(), file);
+  const { html, json } = await mjml2html(readFileSync(path, "utf8"), {
+    filePath: path,
+    ignoreIncludes: false,
+    validationLevel: "strict",
+    preprocessors: [(xml) => fill(xml, data, true)],
+    fonts: {}, // system fonts: no request to a font host from the reader's mail client
+    keepComments: false,
+    minify: true,
+    minifyOptions: { minifyCss: false }, // the head CSS is small; cssnano is not worth a dependency
+    juiceOptions: { applyHeightAttributes: false },
+  });
+  const failed = failedInclude(json);
+  if (failed) throw new Error(`${file}: ${failed}`);
+  return html;
+}
+
+/**
+ * Plain-text template (e.g. `digest.txt`) + data → text, unescaped; blank-line runs squeezed.
+ */
+export function renderText(file: string, data: object, options: RenderOptions = {}): string {
+  const path = join(options.dir ?? templatesDir(), file);
+  const text = fill(readFileSync(path, "utf8"), data, false);
+  return text.replace(/\n{3,}/g, "\n\n").trim() + "\n";
+}

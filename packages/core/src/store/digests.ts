@@ -1,0 +1,115 @@
+/**
+ * Digests in the table: one row per ISO week (`DIGEST#<week>` / `DIGEST`), listed newest
+ * first through GSI1 (`DIGESTS`, sorted by week). The three bodies (email HTML, text, web HTML)
+ * are stored gzipped in one binary attribute: a busy week's web edition alone can pass
+ * DynamoDB's 400 KB row limit as plain text, and the archive listing never reads them.
+ */
+import { gunzipSync, gzipSync } from "node:zlib";
+import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { TidingsError } from "../error.ts";
+import type { Db } from "./db.ts";
+import { GSI1 } from "./table.ts";
+
+/** One digest item as the archive shows it (the JSON at `/digests/:week.json`). */
+export interface DigestEntry {
+  id: string;
+  title: string;
+  link: string;
+  source: string;
+  published: string;
+}
+
+/** What the archive lists. */
+export interface DigestSummary {
+  week: string;
+  /** Calendar dates (YYYY-MM-DD) of the week's Monday and Sunday in `timeZone`. */
+  firstDay: string;
+  lastDay: string;
+  timeZone: string;
+  subject: string;
+  itemCount: number;
+  createdAt: string;
+}
+
+export interface Digest extends DigestSummary {
+  /** The email: placeholders where each reader's values go (see email/personalise.ts). */
+  html: string;
+  text: string;
+  /** The browser edition: every item, no personal links. */
+  webHtml: string;
+  /** Every item of the week, once, by theme in display order (the email may show fewer). */
+  sections: { theme: string; items: DigestEntry[] }[];
+  itemIds: string[];
+}
+
+const key = (week: string) => ({ PK: `DIGEST#${week}`, SK: "DIGEST" });
+const summaryFields = ["week", "firstDay", "lastDay", "timeZone", "subject", "itemCount", "createdAt"] as const;
+/** DynamoDB's row limit, less room for the attribute names. */
+const maxRowBytes = 390 * 1024;
+
+function toItem(d: Digest): Record<string, unknown> {
+  const { html, text, webHtml, ...rest } = d;
+  const body = gzipSync(JSON.stringify({ html, text, webHtml }));
+  return { ...key(d.week), GSI1PK: "DIGESTS", GSI1SK: d.week, ...rest, body };
+}
+
+function fromItem(item: Record<string, unknown>): Digest {
+  const { PK, SK, GSI1PK, GSI1SK, body, ...rest } = item;
+  const bodies = JSON.parse(gunzipSync(body as Uint8Array).toString("utf8")) as Pick<Digest, "html" | "text" | "webHtml">;
+  return { ...(rest as Omit<Digest, "html" | "text" | "webHtml">), ...bodies };
+}
+
+/**
+ * Stores a digest. Without `replace` it only creates: if the week already has one, that one is
+ * kept and returned as `exists` (two builds racing store one digest).
+ */
+export async function putDigest(db: Db, digest: Digest, { replace = false } = {}): Promise<"created" | "replaced" | "exists"> {
+  const item = toItem(digest);
+  const size = JSON.stringify({ ...item, body: undefined }).length + (item.body as Uint8Array).byteLength;
+  if (size > maxRowBytes) {
+    throw new TidingsError("too_large", "digest.too_large", `the digest of ${digest.week} is ${Math.round(size / 1024)} KB, over DynamoDB's 400 KB row limit`);
+  }
+  try {
+    await db.client.send(
+      new PutCommand({
+        TableName: db.table,
+        Item: item,
+        ...(replace ? {} : { ConditionExpression: "attribute_not_exists(PK)" }),
+      }),
+    );
+    return replace ? "replaced" : "created";
+  } catch (e) {
+    if (e instanceof ConditionalCheckFailedException) return "exists";
+    throw e;
+  }
+}
+
+/** The digest of a week, or undefined when there is none. */
+export async function getDigest(db: Db, week: string): Promise<Digest | undefined> {
+  const { Item } = await db.client.send(new GetCommand({ TableName: db.table, Key: key(week), ConsistentRead: true }));
+  return Item ? fromItem(Item) : undefined;
+}
+
+/** Every digest's summary, newest week first (bodies are not read). */
+export async function listDigests(db: Db): Promise<DigestSummary[]> {
+  const out: DigestSummary[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.client.send(
+      new QueryCommand({
+        TableName: db.table,
+        IndexName: GSI1,
+        KeyConditionExpression: "GSI1PK = :p",
+        ExpressionAttributeValues: { ":p": "DIGESTS" },
+        ProjectionExpression: summaryFields.map((f) => `#${f}`).join(", "),
+        ExpressionAttributeNames: Object.fromEntries(summaryFields.map((f) => [`#${f}`, f])),
+        ScanIndexForward: false,
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...((page.Items ?? []) as DigestSummary[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}

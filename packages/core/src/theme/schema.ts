@@ -1,0 +1,115 @@
+/**
+ * The shape of the theme configuration (`templates/themes.ts`), checked when it is loaded so
+ * that a mistake in an edit is reported with the entry it is in, not as a wrong digest later.
+ */
+import { z } from "zod";
+import { TidingsError } from "../error.ts";
+import { words } from "./words.ts";
+
+const text = z.string().trim().min(1, "must not be empty");
+const weight = z.number().gt(0, "weight must be greater than 0").max(100, "weight must be at most 100");
+const term = z.string().trim().min(1, "must not be empty").regex(/^[^*]+\*?$/, 'a "*" may only end a term');
+
+const Theme = z.strictObject({
+  /** Section heading in the email and on the web, exactly as written. */
+  name: text.max(60, "must be at most 60 characters"),
+  /** One line saying what belongs here (shown to readers where the layout has room). */
+  about: z.string().trim().default(""),
+  /** Word or phrase → weight. */
+  terms: z.record(term, weight).default({}),
+  /** Phrases whose words must not count for this theme ("in recent memory"). */
+  ignore: z.array(term).default([]),
+  /** Feeds' own categories that file an item here ("Tech war"). */
+  categories: z.array(text).default([]),
+});
+
+export const ThemeConfigSchema = z.strictObject({
+  scoring: z
+    .strictObject({
+      /** A term in the title counts this many times its weight; in the summary, once. */
+      titleWeight: z.number().min(1).max(20).default(3),
+      /** Score a matching feed category adds to its theme. */
+      categoryWeight: z.number().min(0).max(100).default(4),
+      /** Below this best score an item goes to the fallback theme. */
+      minScore: z.number().min(0).default(2),
+    })
+    .default({ titleWeight: 3, categoryWeight: 4, minScore: 2 }),
+  themes: z.array(Theme).min(1, "needs at least one theme"),
+  /** Shown last; gets every item no theme claims, and may have terms of its own. */
+  fallback: Theme,
+});
+
+/** What a user writes in `templates/themes.ts` (defaults may be left out). */
+export type ThemeConfigInput = z.input<typeof ThemeConfigSchema>;
+/** The checked configuration, defaults filled in. */
+export type ThemeConfig = z.output<typeof ThemeConfigSchema>;
+export type ThemeSpec = ThemeConfig["themes"][number];
+
+/** The error for a bad configuration: says where, then what. */
+export function configError(where: string, problem: string): TidingsError {
+  return new TidingsError("invalid", "theme.config", `theme configuration: ${where}: ${problem}`, { where });
+}
+
+/**
+ * `["themes", 1, "ignore", 3]` → `theme "Memory & storage" → ignore → "memory lane"`: themes by
+ * name, list entries by their text, so the user can search the file for them.
+ */
+function describePath(path: readonly PropertyKey[], raw: unknown): string {
+  if (path.length === 0) return "the configuration";
+  const parts: string[] = [];
+  let node: unknown = raw;
+  for (const [i, key] of path.entries()) {
+    node = node !== null && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+    const name = (node as { name?: unknown } | undefined)?.name;
+    if (path[i - 1] === "themes" && typeof key === "number") {
+      parts.pop();
+      parts.push(typeof name === "string" && name.trim() ? `theme "${name}"` : `themes[${key}]`);
+    } else if (path[i - 1] === "terms" || (typeof key === "number" && typeof node === "string")) {
+      parts.push(JSON.stringify(typeof key === "number" ? node : String(key)));
+    } else parts.push(typeof key === "number" ? `[${key}]` : String(key));
+  }
+  return parts.join(" → ");
+}
+
+const key = (phrase: string) => words(phrase).join(" ") + (phrase.trimEnd().endsWith("*") ? "*" : "");
+
+/** Checks a configuration and fills in defaults; throws a TidingsError naming the bad entry. */
+export function parseThemeConfig(raw: unknown): ThemeConfig {
+  const result = ThemeConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    // A bad record key ("h*m") carries the key's own problem one level down.
+    const inner = issue.code === "invalid_key" ? issue.issues[0]?.message : undefined;
+    throw configError(describePath(issue.path, raw), inner ?? issue.message);
+  }
+  const config = result.data;
+  const names = new Map<string, string>();
+  for (const { name } of [...config.themes, config.fallback]) {
+    const other = names.get(name.toLowerCase());
+    if (other !== undefined) throw configError(`theme "${name}"`, `the name is already used by theme "${other}" (case does not count)`);
+    names.set(name.toLowerCase(), name);
+  }
+  const categoryOwner = new Map<string, string>();
+  for (const theme of [...config.themes, config.fallback]) {
+    const where = `theme "${theme.name}"`;
+    const terms = Object.keys(theme.terms);
+    if (theme !== config.fallback && terms.length === 0 && theme.categories.length === 0) throw configError(where, "has no terms and no categories, so nothing can ever land in it");
+    const seen = new Map<string, string>();
+    for (const [list, phrases] of [["terms", terms], ["ignore", theme.ignore]] as const) {
+      for (const phrase of phrases) {
+        const k = key(phrase);
+        if (k === "" || k === "*") throw configError(`${where} → ${list} → "${phrase}"`, "has no letters or digits to match");
+        const other = seen.get(k);
+        if (other) throw configError(`${where} → ${list} → "${phrase}"`, `is the same as "${other}" (case, hyphens and apostrophes do not count)`);
+        seen.set(k, phrase);
+      }
+    }
+    for (const category of theme.categories) {
+      const k = key(category);
+      const owner = categoryOwner.get(k);
+      if (owner) throw configError(`${where} → categories → "${category}"`, `is already mapped to theme "${owner}"`);
+      categoryOwner.set(k, theme.name);
+    }
+  }
+  return config;
+}

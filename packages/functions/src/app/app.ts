@@ -1,0 +1,63 @@
+/**
+ * The one Hono app: served by @hono/node-server locally (`npm start`) and by hono/aws-lambda
+ * on AWS. Each resource is a route file mounted here.
+ */
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { TidingsError } from "@tidings/core/error";
+import type { AppDeps, AppEnv } from "./env.ts";
+import { notFound, onError } from "./errors.tsx";
+import { assets } from "./routes/assets.ts";
+import { digests } from "./routes/digests.tsx";
+import { health } from "./routes/health.ts";
+
+/** Forms and JSON bodies here are tiny; anything larger is refused before it is read. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/**
+ * @example
+ * const app = createApp({ ctx: createContext(), clientAddress: (c) => getConnInfo(c).remote.address ?? "" });
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "https:", "data:"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+      referrerPolicy: "strict-origin-when-cross-origin",
+      crossOriginEmbedderPolicy: false,
+      // A route may set a stricter or narrower header of its own (the digest pages' CSP).
+      overwrite: false,
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new TidingsError(
+          "too_large",
+          "http.body_too_large",
+          `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`,
+        );
+      },
+    }),
+  );
+  app.use(async (c, next) => {
+    c.set("ctx", deps.ctx);
+    c.set("clientAddress", deps.clientAddress(c));
+    await next();
+  });
+  app.route("/health", health);
+  app.route("/assets", assets);
+  app.route("/digests", digests);
+  app.notFound(notFound);
+  app.onError(onError);
+  return app;
+}

@@ -1,0 +1,16 @@
+import type { Context as HonoContext } from "hono";
+import type { Context } from "@tidings/core/context";
+
+/** What every route can read from `c.var`. */
+export interface AppEnv {
+  Variables: {
+    ctx: Context;
+    /** The client address the platform reports (socket or Lambda request context), never a header. */
+    clientAddress: string;
+  };
+}
+
+export interface AppDeps {
+  ctx: Context;
+  clientAddress(c: HonoContext): string;
+}

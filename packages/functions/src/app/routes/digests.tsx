@@ -1,0 +1,79 @@
+/**
+ * The digest archive: the list of weeks, each week's digest in the browser (the web edition:
+ * every item, no personal links), the email exactly as sent (personal links neutralised), and
+ * the week as JSON.
+ *
+ * The digests' own HTML is MJML output, full of inline styles, so those two pages carry a CSP of
+ * their own: inline styles allowed, scripts, frames, forms and everything else refused.
+ */
+import { Hono, type Context as HonoContext } from "hono";
+import { weekDates } from "@tidings/core/digest/week";
+import { personalise } from "@tidings/core/email/personalise";
+import { TidingsError } from "@tidings/core/error";
+import { getDigest, listDigests, type Digest, type DigestSummary } from "@tidings/core/store/digests";
+import { newsletter } from "@tidings/templates/newsletter";
+import type { AppEnv } from "../env.ts";
+import { Layout } from "../pages/layout.tsx";
+
+export const digestPageCsp =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const weekPattern = /^\d{4}-W\d{2}$/;
+
+async function findDigest(c: HonoContext<AppEnv>, week: string): Promise<Digest> {
+  const digest = weekPattern.test(week) ? await getDigest(c.var.ctx.db, week) : undefined;
+  if (!digest) throw new TidingsError("not_found", "digest.not_found", `There is no digest for ${week}.`);
+  return digest;
+}
+
+function digestPage(c: HonoContext<AppEnv>, html: string) {
+  c.header("content-security-policy", digestPageCsp);
+  return c.html(html);
+}
+
+const dates = (d: DigestSummary) => weekDates(d, newsletter.locale);
+const weekLabel = (week: string) => `Week ${Number(week.slice(6))}, ${week.slice(0, 4)}`;
+
+function Archive({ digests }: { digests: DigestSummary[] }) {
+  return (
+    <Layout title="Archive">
+      <h1>Past digests</h1>
+      {digests.length === 0 ? (
+        <p>No digest yet: the first is built once a full week of news has come in.</p>
+      ) : (
+        <ul class="archive">
+          {digests.map((d) => (
+            <li>
+              <a href={`/digests/${d.week}`}>{weekLabel(d.week)}</a> <span class="muted">· {dates(d)} ·{" "}
+              {d.itemCount === 1 ? "1 story" : `${d.itemCount} stories`}</span>
+              <br />
+              <span class="subject">{d.subject}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+export const digests = new Hono<AppEnv>()
+  .get("/", async (c) => c.html(<Archive digests={await listDigests(c.var.ctx.db)} />))
+  .get("/:week", async (c) => {
+    const param = c.req.param("week");
+    if (!param.endsWith(".json")) return digestPage(c, (await findDigest(c, param)).webHtml);
+    const week = param.slice(0, -".json".length);
+    const digest = weekPattern.test(week) ? await getDigest(c.var.ctx.db, week) : undefined;
+    if (!digest) return c.json({ error: { code: "digest.not_found", message: `There is no digest for ${week}.` } }, 404);
+    return c.json({
+      week: digest.week,
+      subject: digest.subject,
+      sections: digest.sections.map((s) => ({
+        theme: s.theme,
+        items: s.items.map(({ id, title, link }) => ({ id, title, link })),
+      })),
+    });
+  })
+  .get("/:week/email", async (c) => {
+    const digest = await findDigest(c, c.req.param("week"));
+    return digestPage(c, personalise(digest, { unsubscribeUrl: "#" }).html);
+  });

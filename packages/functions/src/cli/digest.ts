@@ -1,0 +1,67 @@
+/**
+ * `npm run digest -- [--week 2026-W20] [--rebuild]`: builds the digest of an ISO week (default:
+ * the last complete week in DIGEST_TIMEZONE), idempotently, and prints where to see it.
+ * Delivery adds `--send` (every active subscriber) and `--to ADDRESS` (one test copy) here:
+ * two more options below, and a call into the send core after the build.
+ */
+import { parseArgs } from "node:util";
+import { buildDigest } from "@tidings/core/digest/build";
+import { lastCompleteWeek, parseWeek, weekDates } from "@tidings/core/digest/week";
+import { isTidingsError } from "@tidings/core/error";
+import { newsletter } from "@tidings/templates/newsletter";
+import { useLocalStack } from "../local/stack.ts";
+
+const usage = "usage: npm run digest -- [--week 2026-W20] [--rebuild]";
+
+function fail(message: string): never {
+  process.stderr.write(`npm run digest: ${message}\n`);
+  process.exit(1);
+}
+
+let options: { week?: string | undefined; rebuild: boolean };
+try {
+  ({ values: options } = parseArgs({
+    options: { week: { type: "string" }, rebuild: { type: "boolean", default: false } },
+    strict: true,
+    allowPositionals: false,
+  }));
+  if (options.week) parseWeek(options.week); // a typo fails before any service starts
+} catch (e) {
+  fail(isTidingsError(e) ? e.message : `${(e as Error).message}\n${usage}`);
+}
+
+const stack = await useLocalStack("digest");
+let failure: string | undefined;
+try {
+  const { config } = stack.ctx;
+  const week = options.week ?? lastCompleteWeek(new Date(), config.digestTimezone);
+  const result = await buildDigest(stack.ctx, week, { rebuild: options.rebuild });
+  if (result.status === "empty") {
+    const { range } = result;
+    process.stdout.write(
+      `No digest for ${range.week} (${weekDates(range, newsletter.locale)}, ${config.digestTimezone}): no item was published that week.\n`,
+    );
+  } else {
+    const { digest, status } = result;
+    const themes = digest.sections.length;
+    const what = { created: "built", replaced: "rebuilt", exists: "already built (--rebuild renders it anew)" }[status];
+    const base = `${config.publicUrl}/digests/${digest.week}`;
+    process.stdout.write(
+      [
+        `Digest ${digest.week} (${weekDates(digest, newsletter.locale)}): ${what}; ${digest.itemCount} items in ${themes} ${themes === 1 ? "theme" : "themes"}.`,
+        `  Subject  ${digest.subject}`,
+        `  Preview  ${base}`,
+        `  Email    ${base}/email   (as sent; personal links neutralised)`,
+        `  JSON     ${base}.json`,
+        ...(stack.embedded ? ["  (These pages are served by `npm start`.)"] : []),
+        "",
+      ].join("\n"),
+    );
+  }
+} catch (e) {
+  if (!isTidingsError(e)) throw e;
+  failure = e.message;
+} finally {
+  await stack.close();
+}
+if (failure) fail(failure);

@@ -1,0 +1,14 @@
+import type { Server } from "node:http";
+import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "@tidings/core/context";
+import { createApp } from "../app/app.ts";
+
+/** Serves the app over HTTP on this machine; resolves once it listens. */
+export function serveApp(ctx: Context, port: number, hostname = "0.0.0.0"): Promise<Server> {
+  const app = createApp({ ctx, clientAddress: (c) => getConnInfo(c).remote.address ?? "unknown" });
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, () => resolve(server as Server)) as Server;
+    server.once("error", reject);
+  });
+}

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Hono } from "hono";
+import { TidingsError } from "@tidings/core/error";
+import { createApp, MAX_BODY_BYTES } from "@tidings/functions/app/app";
+import type { AppEnv } from "@tidings/functions/app/env";
+import { startTestServices, type TestServices } from "../support/services.ts";
+
+let services: TestServices;
+let app: Hono<AppEnv>;
+
+beforeAll(async () => {
+  services = await startTestServices();
+  app = createApp({ ctx: services.ctx, clientAddress: () => "203.0.113.7" });
+  // Routes that fail on purpose, to exercise the one error handler.
+  app.get("/test/refused", () => {
+    throw new TidingsError("invalid", "test.refused", "That will not do.");
+  });
+  app.get("/test/crash", () => {
+    throw new Error("secret internals: table tidings-test");
+  });
+  app.get("/test/client", (c) => c.text(c.var.clientAddress));
+});
+afterAll(() => services.close());
+
+describe("the app", () => {
+  it("answers /health with 200 and strict security headers", async () => {
+    const res = await app.request("/health");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok" });
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+  });
+
+  it("serves the stylesheet the CSP allows", async () => {
+    const res = await app.request("/assets/style.css");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/css");
+    expect(await res.text()).toContain("prefers-color-scheme: dark");
+  });
+
+  it("answers an unknown path with a 404 page, or JSON when asked", async () => {
+    const page = await app.request("/no/such/page");
+    expect(page.status).toBe(404);
+    const html = await page.text();
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect(html).toContain("There is no page at this address.");
+
+    const json = await app.request("/no/such/page", { headers: { accept: "application/json" } });
+    expect(json.status).toBe(404);
+    expect(await json.json()).toEqual({
+      error: { code: "http.not_found", message: "There is no page at this address." },
+    });
+  });
+
+  it("maps a user-facing error to its 4xx", async () => {
+    const res = await app.request("/test/refused", { headers: { accept: "application/json" } });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: "test.refused", message: "That will not do." } });
+  });
+
+  it("answers anything else with a plain 500 that leaks nothing", async () => {
+    const res = await app.request("/test/crash");
+    expect(res.status).toBe(500);
+    const body = await res.text();
+    expect(body).toBe("Internal Server Error");
+    expect(body).not.toContain("secret");
+  });
+
+  it("refuses a body over the limit with 413 before reading it", async () => {
+    const res = await app.request("/health", {
+      method: "POST",
+      body: "x".repeat(MAX_BODY_BYTES + 1),
+      headers: { "content-type": "text/plain", accept: "application/json" },
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("http.body_too_large");
+  });
+
+  it("takes the client address from the platform, not from headers", async () => {
+    const res = await app.request("/test/client", { headers: { "x-forwarded-for": "198.51.100.1" } });
+    expect(await res.text()).toBe("203.0.113.7");
+  });
+});
