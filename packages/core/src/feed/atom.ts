@@ -1,7 +1,19 @@
 /** Atom 1.0 and 0.3 → the normalised feed. */
 import { parseDate } from "./dates.ts";
 import type { FeedItem, ParsedFeed } from "./feed.ts";
-import { type Summary, authorsOf, categoriesOf, fallbackId, firstImage, firstImageOfRaw, noSummary, summaryOf, summaryOfRaw, urlAttribute } from "./item.ts";
+import {
+  type Summary,
+  authorsOf,
+  categoriesOf,
+  fallbackId,
+  firstImage,
+  firstImageOfRaw,
+  noSummary,
+  summaryOf,
+  summaryOfRaw,
+  urlAttribute,
+} from "./item.ts";
+import { resolveUrl } from "./links.ts";
 import { MediaFields } from "./media.ts";
 import { richText } from "./html.ts";
 import { type EntityScope, xmlText } from "./text.ts";
@@ -62,10 +74,14 @@ function readEntry(entry: El, feed: Feed): FeedItem {
   const creators: string[] = [];
   const categories: string[] = [];
   const dates: Record<string, El> = {};
-  let id: El | undefined, title: El | undefined, summaryEl: El | undefined, content: El | undefined;
+  let id: El | undefined,
+    title: El | undefined,
+    summaryEl: El | undefined,
+    content: El | undefined,
+    origLink: El | undefined;
   for (const c of entry.children) {
     if (c.ns === ns) {
-      if (c.name === "link") links.push(c), media.offer(c);
+      if (c.name === "link") (links.push(c), media.offer(c));
       else if (c.name === "id") id ??= c;
       else if (c.name === "title") title ??= c;
       else if (c.name === "summary") summaryEl ??= c;
@@ -74,10 +90,15 @@ function readEntry(entry: El, feed: Feed): FeedItem {
       else if (c.name === "category") categories.push(c.attr("label") ?? c.attr("term") ?? c.raw);
       else dates[c.name] ??= c;
     } else if (c.ns === "dc" && c.name === "creator") creators.push(xmlText(c.raw, entities));
+    else if (c.ns === "feedburner" && c.name === "origlink") origLink ??= c;
     else if (c.ns === "dc" && c.name === "subject") categories.push(c.raw);
     else media.offer(c);
   }
-  const link = alternate(links, entities, entry.base) ?? "";
+  // FeedBurner's original link is the article; its alternate, a redirect through FeedBurner.
+  const link =
+    (origLink && resolveUrl(xmlText(origLink.raw, entities), origLink.base)) ??
+    alternate(links, entities, entry.base) ??
+    "";
   const published = firstDate(dates, entities);
   const titleText = title ? richText(title.raw, entities) : "";
   let summary = summaryEl ? constructSummary(summaryEl, entities, summaryEl.base) : noSummary;
@@ -113,7 +134,16 @@ export function readAtom(original: El, entities: EntityScope): ParsedFeed {
     }
   }
   const title = top.find((c) => c.name === "title");
-  const feed: Feed = { ns, authors: authorsOf(authorNames(top.filter((c) => c.name === "author"), entities)), entities };
+  const feed: Feed = {
+    ns,
+    authors: authorsOf(
+      authorNames(
+        top.filter((c) => c.name === "author"),
+        entities,
+      ),
+    ),
+    entities,
+  };
   return {
     format: ns === "atom03" || root.attr("version") === "0.3" ? "atom03" : "atom1",
     title: title ? richText(title.raw, entities) : "",

@@ -24,11 +24,46 @@ monthNames.forEach((names, i) => names.split(" ").forEach((name) => (months[name
 
 // Offsets in minutes. Military letters are unreliable (RFC 2822 §4.3): only Z is kept.
 const zones: Record<string, number> = {
-  z: 0, ut: 0, utc: 0, gmt: 0, wet: 0,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-  akst: -540, akdt: -480, hst: -600, ast: -240, adt: -180, nst: -210, ndt: -150,
-  bst: 60, ist: 330, cet: 60, cest: 120, met: 60, mest: 120, west: 60, eet: 120, eest: 180, msk: 180,
-  jst: 540, kst: 540, hkt: 480, sgt: 480, awst: 480, acst: 570, aest: 600, aedt: 660, nzst: 720, nzdt: 780,
+  z: 0,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  wet: 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  akst: -540,
+  akdt: -480,
+  hst: -600,
+  ast: -240,
+  adt: -180,
+  nst: -210,
+  ndt: -150,
+  bst: 60,
+  ist: 330,
+  cet: 60,
+  cest: 120,
+  met: 60,
+  mest: 120,
+  west: 60,
+  eet: 120,
+  eest: 180,
+  msk: 180,
+  jst: 540,
+  kst: 540,
+  hkt: 480,
+  sgt: 480,
+  awst: 480,
+  acst: 570,
+  aest: 600,
+  aedt: 660,
+  nzst: 720,
+  nzdt: 780,
 };
 
 const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -72,18 +107,32 @@ function hour12(h: number, meridiem: string | undefined): number {
 }
 
 const monthOf = (name: string) =>
-  months[name.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\.$/, "")];
+  months[
+    name
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/\.$/, "")
+  ];
 
 const time = String.raw`(?:[\sT,]+(\d{1,2}):?(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([ap]m)?)?`;
 const zone = String.raw`\s*(?:GMT(?=[+-]))?([+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?\s*(?:\([^)]*\))?`;
 // [Day,] 19 May 2026 11:30:04 +0000
-const rfc822 = new RegExp(String.raw`^(?:[^\d\s,]{2,}\.?,?\s*)?(\d{1,2})[\s-]+([^\d\s,.-]{3,})\.?,?[\s-]+(\d{4}|\d{2})` + time + zone + "$", "i");
+const rfc822 = new RegExp(
+  String.raw`^(?:[^\d\s,]{2,}\.?,?\s*)?(\d{1,2})[\s-]+([^\d\s,.-]{3,})\.?,?[\s-]+(\d{4}|\d{2})` + time + zone + "$",
+  "i",
+);
 // [Day,] May 19, 2026 11:30:04 +0000
-const monthFirst = new RegExp(String.raw`^(?:[^\d\s,]{2,}\.?,?\s*)?([^\d\s,.-]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})` + time + zone + "$", "i");
+const monthFirst = new RegExp(
+  String.raw`^(?:[^\d\s,]{2,}\.?,?\s*)?([^\d\s,.-]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})` + time + zone + "$",
+  "i",
+);
 // 2026-05-19T11:30:04.123+08:00, 2026-05-19, 20260519T113004Z, 2026-05
-const iso = /^(\d{4})-?(\d{2})(?:-?(\d{2})(?:[T\s]+(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const iso =
+  /^(\d{4})-?(\d{2})(?:-?(\d{2})(?:[T\s]+(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 // 2020/1/10 14:33:00
-const slashed = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[\sT]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const slashed =
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[\sT]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /** An ISO-8601 UTC string for a feed date, or null when it is absent or not a real date. */
 export function parseDate(value: string | undefined | null): string | null {

@@ -29,6 +29,17 @@ export function headerCharset(contentType: string | undefined): string | undefin
   return m ? m[1] : undefined;
 }
 
+// windows-1252's 0x80–0x9F (smart quotes, €, …); five bytes are unassigned and stay as they are.
+const cp1252High =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+/** windows-1252 (and ISO-8859-1, which means it on the web): Node 20's TextDecoder reads it as Latin-1. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1");
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80]!);
+}
+
 /** A TextDecoder for the label, or undefined when the label is unknown. */
 function decoderFor(label: string): TextDecoder | undefined {
   try {
@@ -53,9 +64,10 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): string
   if (label && !isUtf8Label(label)) {
     const decoder = decoderFor(label);
     // A document cannot really be UTF-16 if its declaration was readable as ASCII.
+    if (decoder?.encoding === "windows-1252") return decodeWindows1252(bytes);
     if (decoder && !decoder.encoding.startsWith("utf-16")) return decoder.decode(bytes);
   }
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   if (isUtf8(buffer) || (label && isUtf8Label(label))) return buffer.toString("utf8");
-  return new TextDecoder("windows-1252").decode(bytes);
+  return decodeWindows1252(bytes);
 }

@@ -135,7 +135,8 @@ function expandAll(raw: Raw): Map<string, string | null> {
     });
     path.delete(name);
     total += expanded.length;
-    if (total > limits.allEntityChars) throw bomb(`the DOCTYPE's entities expand beyond ${limits.allEntityChars} characters`);
+    if (total > limits.allEntityChars)
+      throw bomb(`the DOCTYPE's entities expand beyond ${limits.allEntityChars} characters`);
     done.set(name, expanded);
     return expanded;
   };

@@ -10,10 +10,23 @@ import { type EntityScope, collapse, truncate, unwrapXml } from "./text.ts";
 
 // Tags that do not break a word: every other tag becomes a space.
 const inlineTags = new Set(
-  "a abbr b bdi bdo big cite code data del dfn em font i img ins kbd mark q s samp small span strike strong sub sup time tt u var".split(" "),
+  "a abbr b bdi bdo big cite code data del dfn em font i img ins kbd mark q s samp small span strike strong sub sup time tt u var".split(
+    " ",
+  ),
 );
 // Tags whose content is never text.
-const skippedTags = new Set(["script", "style", "noscript", "template", "iframe", "object", "svg", "math", "head", "title"]);
+const skippedTags = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "iframe",
+  "object",
+  "svg",
+  "math",
+  "head",
+  "title",
+]);
 
 const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 58;
@@ -53,9 +66,17 @@ export function attribute(tag: string, name: string): string | undefined {
   return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
 }
 
-/** Tracking pixels are images too, but not pictures. */
+const tiny = /^\s*[01](?:px)?\s*$/i;
+
+/** Tracking pixels are images too, but not pictures: 0 or 1 pixel wide or high, or hidden. */
 export function isPixel(tag: string): boolean {
-  return attribute(tag, "width") === "1" || attribute(tag, "height") === "1";
+  const width = attribute(tag, "width");
+  const height = attribute(tag, "height");
+  return (
+    (width !== undefined && tiny.test(width)) ||
+    (height !== undefined && tiny.test(height)) ||
+    /display\s*:\s*none/i.test(tag)
+  );
 }
 
 export interface Stripped {

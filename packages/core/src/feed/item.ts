@@ -45,8 +45,17 @@ export function fallbackId(title: string, published: string | null, summary: str
   return "urn:tidings:" + createHash("sha256").update(basis).digest("hex").slice(0, 32);
 }
 
-// Feed furniture, not pictures: FeedBurner flares and counters, stats beacons.
-const junkImage = /\/\/(?:feeds\.feedburner\.com\/~(?:f|ff|r)\/|[^/]*feedsportal\.com\/|stats\.wordpress\.com\/|pixel\.wp\.com\/|[^/]*doubleclick\.net\/)/i;
+// Feed furniture, not pictures: FeedBurner flares and counters, ad-network buttons, stats
+// beacons, and icons (share buttons, file-type and smiley images).
+const junkImage = new RegExp(
+  [
+    String.raw`//(?:feeds\.feedburner\.com/~(?:f|ff|r)/|[^/]*(?:feedsportal|pheedo|pheedcontent|doubleclick)\.(?:com|net)/)`,
+    String.raw`//(?:stats\.wordpress\.com|pixel\.wp\.com)/`,
+    String.raw`/(?:icons?|emoticons?|smil(?:ies|eys)|emoji|filetype|buttons?|badges?)/`,
+    String.raw`/(?:facebook|twitter|linkedin|digg|delicious|reddit|stumbleupon|email|share|print|feed-icon)[\w-]*\.(?:gif|png|svg)(?:[?#]|$)`,
+  ].join("|"),
+  "i",
+);
 
 function pictureUrl(src: string, base: string | undefined): string | null {
   const url = resolveUrl(decodeAttribute(src), base);
@@ -116,7 +125,12 @@ export function isImage(type: string | undefined, url: string | undefined, mediu
 }
 
 /** An element's URL attribute (`href`, `url`), decoded and resolved against the element's base. */
-export function urlAttribute(el: El | undefined, name: string, entities: EntityScope, fallbackBase?: string): string | null {
+export function urlAttribute(
+  el: El | undefined,
+  name: string,
+  entities: EntityScope,
+  fallbackBase?: string,
+): string | null {
   const raw = el?.attr(name);
   return raw ? resolveUrl(decodeXml(raw, entities), el!.base ?? fallbackBase) : null;
 }

@@ -22,6 +22,7 @@ const byUri: Record<string, string> = {
   "www.w3.org/1999/xhtml": "xhtml",
   "purl.oclc.org/net/rss_2.0/enc": "enc",
   "rssnamespace.org/feedburner/ext/1.0": "feedburner",
+  "www.pheedo.com/namespace/pheedo": "pheedo",
   "www.w3.org/xml/1998/namespace": "xml",
 };
 

@@ -44,7 +44,11 @@ export function parseFeed(input: Uint8Array | string, options: ParseOptions = {}
   const max = options.maxBytes ?? defaultMaxBytes;
   const size = typeof input === "string" ? input.length : input.byteLength;
   if (size > max) {
-    throw new TidingsError("too_large", "feed.too_large", `refused: the feed is larger than ${Math.round(max / 1048576)} MiB`);
+    throw new TidingsError(
+      "too_large",
+      "feed.too_large",
+      `refused: the feed is larger than ${Math.round(max / 1048576)} MiB`,
+    );
   }
   const text = typeof input === "string" ? input.replace(/^\uFEFF/, "") : decodeFeedBytes(input, options.contentType);
   const start = text.search(/\S/);
@@ -58,9 +62,11 @@ export function parseFeed(input: Uint8Array | string, options: ParseOptions = {}
   const { root } = doc;
   if (root.name === "rss" || (root.name === "rdf" && root.ns === "rdf")) {
     const feed = readRss(root, doc.entities);
-    if (root.name === "rdf" && !feed.title && feed.items.length === 0) throw notAFeed("an RDF document without an RSS channel");
+    if (root.name === "rdf" && !feed.title && feed.items.length === 0)
+      throw notAFeed("an RDF document without an RSS channel");
     return feed;
   }
-  if (root.name === "feed" && (root.ns === "atom" || root.ns === "atom03" || root.ns === "")) return readAtom(root, doc.entities);
+  if (root.name === "feed" && (root.ns === "atom" || root.ns === "atom03" || root.ns === ""))
+    return readAtom(root, doc.entities);
   throw notAFeed(`unknown root element <${root.name}> in namespace ${root.ns || "(none)"}`);
 }

@@ -46,7 +46,7 @@ function collect(item: El, core: string, media: MediaFields): Fields {
     } else if (ns === "content" && name === "encoded") f.encoded ??= c;
     else if (ns === "atom" && name === "link" && (c.attr("rel") ?? "alternate") === "alternate") f.atomLink ??= c;
     else if ((ns === "atom" || ns === "dcterms") && (name === "updated" || name === "modified")) f.updated ??= c;
-    else if (ns === "feedburner" && name === "origlink") f.origLink ??= c;
+    else if ((ns === "feedburner" || ns === "pheedo") && name === "origlink") f.origLink ??= c;
     else media.offer(c);
   }
   return f;
@@ -79,7 +79,8 @@ function readItem(item: El, core: string, channel: Channel): FeedItem {
   let summary = f.description ? summaryOfRaw(f.description.raw, entities, f.description.base) : noSummary;
   if (!summary.text && f.encoded) summary = summaryOfRaw(f.encoded.raw, entities, f.encoded.base);
   if (!summary.text && media.description) summary = summaryOfRaw(media.description.raw, entities, undefined);
-  const image = media.best() ?? summary.image ?? (f.encoded ? firstImageOfRaw(f.encoded.raw, entities, f.encoded.base) : null);
+  const image =
+    media.best() ?? summary.image ?? (f.encoded ? firstImageOfRaw(f.encoded.raw, entities, f.encoded.base) : null);
 
   const id = guid || link || item.attr("rdf:about")?.trim() || fallbackId(title, published, summary.text);
   const authors: string[] = [];
@@ -131,7 +132,8 @@ export function readRss(original: El, entities: EntityScope): ParsedFeed {
 
   const linkEl = inChannel.find((c) => c.ns === core && c.name === "link");
   const atomLink = inChannel.find((c) => c.ns === "atom" && c.name === "link" && c.attr("rel") === "alternate");
-  const link = resolveUrl(linkEl && xmlText(linkEl.raw, entities), linkEl?.base) ?? urlAttribute(atomLink, "href", entities) ?? "";
+  const link =
+    resolveUrl(linkEl && xmlText(linkEl.raw, entities), linkEl?.base) ?? urlAttribute(atomLink, "href", entities) ?? "";
   const titleEl = inChannel.find((c) => c.ns === core && c.name === "title");
   const context: Channel = { authors: channel ? channelAuthors(channel, entities) : null, entities };
 

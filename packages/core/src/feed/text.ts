@@ -40,7 +40,11 @@ export function decodeXml(raw: string, scope: EntityScope): string {
     if (declared === null) return "";
     scope.budget.used += declared.length;
     if (scope.budget.used > scope.budget.max) {
-      throw new TidingsError("invalid", "feed.entity_bomb", "refused: the document's entities expand beyond a safe size (an entity bomb)");
+      throw new TidingsError(
+        "invalid",
+        "feed.entity_bomb",
+        "refused: the document's entities expand beyond a safe size (an entity bomb)",
+      );
     }
     return declared;
   });
@@ -75,7 +79,7 @@ export function collapse(text: string): string {
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   let cut = text.lastIndexOf(" ", max - 1);
-  if (cut < max * 0.6) cut = max - 1;
+  if (cut < max / 2) cut = max - 1; // no space in sight: cut the word
   const code = text.charCodeAt(cut - 1);
   if (code >= 0xd800 && code <= 0xdbff) cut--; // never split a surrogate pair
   return text.slice(0, cut).trimEnd() + "…";
@@ -85,4 +89,3 @@ export function truncate(text: string, max: number): string {
 export function xmlText(raw: string, scope: EntityScope): string {
   return collapse(unwrapXml(raw, scope));
 }
-
