@@ -115,12 +115,21 @@ async function measure(input: Input, rounds: number): Promise<void> {
     for (const [name, parse] of Object.entries(all)) times[name]!.push(await runOnce(parse, input.docs));
   }
   const ms = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
-  console.log(`\n### ${input.name}: ${input.megabytes.toFixed(2)} MB, ${input.items} items, median of ${rounds} rounds\n`);
+  console.log(
+    `\n### ${input.name}: ${input.megabytes.toFixed(2)} MB, ${input.items} items, median of ${rounds} rounds\n`,
+  );
   console.log("| parser | ms | MB/s | items/s | × feedsmith | × bare fast-xml-parser |");
   console.log("|---|---:|---:|---:|---:|---:|");
   for (const [name, t] of Object.entries(ms)) {
     const ratio = (other: string) => (ms[other]! / t).toFixed(2);
-    const row = [name, t.toFixed(1), (input.megabytes / (t / 1000)).toFixed(1), Math.round(input.items / (t / 1000)).toLocaleString("en"), ratio("feedsmith"), ratio("fast-xml-parser (bare)")];
+    const row = [
+      name,
+      t.toFixed(1),
+      (input.megabytes / (t / 1000)).toFixed(1),
+      Math.round(input.items / (t / 1000)).toLocaleString("en"),
+      ratio("feedsmith"),
+      ratio("fast-xml-parser (bare)"),
+    ];
     console.log(`| ${row.join(" | ")} |`);
   }
 }
