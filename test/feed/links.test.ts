@@ -21,6 +21,22 @@ describe("links", () => {
     }
   });
 
+  it("returns absolute URLs exactly as the WHATWG parser would (its shortcut included)", () => {
+    const urls = [
+      "https://www.scmp.com/tech/a?utm_source=rss_feed",
+      "HTTP://Example.COM/x",
+      "http://a.com",
+      "http://a.com:80/x",
+      "http://a.com/./x/../y",
+      "http://a.com/%2e%2E/y",
+      "http://a.com/?q='x'",
+      "http://0x7f.1/",
+      "https://a.com/é?ü=1#ß",
+      "https://a.com/p(1)*!$;b=c:d@e?x=/.y#z",
+    ];
+    for (const url of urls) expect(resolveUrl(url, undefined)).toBe(new URL(url).href);
+  });
+
   it("applies xml:base at every level, each relative to its parent's", () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://example.org/blog/">
       <title>t</title><link href="./"/>

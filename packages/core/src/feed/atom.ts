@@ -16,7 +16,7 @@ import {
 import { resolveUrl } from "./links.ts";
 import { MediaFields } from "./media.ts";
 import { richText } from "./html.ts";
-import { type EntityScope, xmlText } from "./text.ts";
+import { type EntityScope, xmlText, xmlValue } from "./text.ts";
 import type { El } from "./xml.ts";
 
 /** The link a reader follows: `rel="alternate"` (HTML first), else one without a rel. */
@@ -54,7 +54,7 @@ const dateElements = ["published", "issued", "created", "updated", "modified"];
 function firstDate(dates: Record<string, El>, entities: EntityScope): string | null {
   for (const name of dateElements) {
     const el = dates[name];
-    const parsed = el ? parseDate(xmlText(el.raw, entities)) : null;
+    const parsed = el ? parseDate(xmlValue(el.raw, entities)) : null;
     if (parsed) return parsed;
   }
   return null;
@@ -96,7 +96,7 @@ function readEntry(entry: El, feed: Feed): FeedItem {
   }
   // FeedBurner's original link is the article; its alternate, a redirect through FeedBurner.
   const link =
-    (origLink && resolveUrl(xmlText(origLink.raw, entities), origLink.base)) ??
+    (origLink && resolveUrl(xmlValue(origLink.raw, entities), origLink.base)) ??
     alternate(links, entities, entry.base) ??
     "";
   const published = firstDate(dates, entities);
@@ -106,7 +106,7 @@ function readEntry(entry: El, feed: Feed): FeedItem {
   if (!summary.text && media.description) summary = summaryOfRaw(media.description.raw, entities, undefined);
   const image = media.best() ?? summary.image ?? (content ? constructImage(content, entities, content.base) : null);
   return {
-    id: (id && xmlText(id.raw, entities)) || link || fallbackId(titleText, published, summary.text),
+    id: (id && xmlValue(id.raw, entities)) || link || fallbackId(titleText, published, summary.text),
     title: titleText,
     link,
     published,

@@ -139,7 +139,9 @@ export function parseDate(value: string | undefined | null): string | null {
   const text = value?.trim();
   if (!text || text.length > 80) return null;
 
-  let m = iso.exec(text);
+  // Numeric dates start with the year; RFC 822 ones with a day name or the day.
+  const numeric = text.charCodeAt(4) === 45 || text.charCodeAt(4) === 47 || /^\d{8}/.test(text);
+  let m = numeric ? iso.exec(text) : null;
   if (m) {
     const offset = zoneOffset(m[8]);
     if (offset === undefined) return null;
@@ -147,7 +149,7 @@ export function parseDate(value: string | undefined | null): string | null {
     const [y, mo, d = "1", h = "0", mi = "0", s = "0"] = m.slice(1, 7);
     return instant(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), ms, offset);
   }
-  m = slashed.exec(text);
+  m = numeric ? slashed.exec(text) : null;
   if (m) {
     const offset = zoneOffset(m[7]);
     if (offset === undefined) return null;

@@ -59,9 +59,13 @@ function closingTag(html: string, name: string, from: number): number {
   return m ? m.index + m[0].length : -1;
 }
 
+const attributePatterns = new Map<string, RegExp>();
+
 /** An attribute's value inside one start tag (`<img src="…" …>`), entities still encoded. */
 export function attribute(tag: string, name: string): string | undefined {
-  const re = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, "i");
+  let re = attributePatterns.get(name);
+  if (!re)
+    attributePatterns.set(name, (re = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, "i")));
   const m = re.exec(tag);
   return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
 }

@@ -18,6 +18,9 @@ function personName(value: string): string {
  * de-duplicated (a feed often repeats `author` as `dc:creator`), joined with ", ".
  */
 export function authorsOf(values: (string | null | undefined)[]): string | null {
+  // The common case: one plain name, perhaps repeated (author and dc:creator).
+  const first = values[0];
+  if (first && values.every((v) => v === first) && !/[,;@<(]/.test(first)) return collapse(first) || null;
   const seen = new Map<string, string>();
   for (const value of values) {
     if (!value) continue;
@@ -83,7 +86,7 @@ export interface Summary {
 export const noSummary: Summary = { text: "", image: null };
 
 /** Summaries are excerpts for a digest, not the article: longer ones are cut at a word. */
-export const summaryMax = 1000;
+export const summaryMax = 600;
 
 /** Summary text and the picture found on the way (a second pass only if that picture is furniture). */
 export function summaryOf(html: string, base: string | undefined): Summary {

@@ -4,6 +4,10 @@
  */
 
 const absoluteHttp = /^https?:\/\//i;
+// An absolute URL the WHATWG parser would return unchanged (a lower-case host name, not an
+// IP address; a path; no dot segments; nothing to percent-encode): most feed links are.
+const alreadyNormal =
+  /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?!.*(?:\/\.|%2[eE]))\/[A-Za-z0-9\-._~!$&()*+,;=:@\/?#%]*$/;
 const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 /**
@@ -14,6 +18,7 @@ export function resolveUrl(href: string | undefined, base: string | undefined, a
   if (!href) return null;
   const value = href.trim();
   if (!value) return null;
+  if (alreadyNormal.test(value)) return value;
   if (!base && !scheme.test(value)) return null;
   let url: URL;
   try {

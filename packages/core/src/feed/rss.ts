@@ -5,7 +5,7 @@ import { authorsOf, categoriesOf, fallbackId, firstImageOfRaw, noSummary, summar
 import { isHttpUrl, resolveUrl } from "./links.ts";
 import { MediaFields } from "./media.ts";
 import { richText } from "./html.ts";
-import { type EntityScope, xmlText } from "./text.ts";
+import { type EntityScope, xmlText, xmlValue } from "./text.ts";
 import type { El } from "./xml.ts";
 
 /** What an item says, before normalisation: the first element of each kind. */
@@ -58,21 +58,24 @@ interface Channel {
 }
 
 const text = (el: El | undefined, entities: EntityScope) => (el ? xmlText(el.raw, entities) : "");
+const value = (el: El | undefined, entities: EntityScope) => (el ? xmlValue(el.raw, entities) : "");
 
 function readItem(item: El, core: string, channel: Channel): FeedItem {
   const { entities } = channel;
   const media = new MediaFields(entities);
   const f = collect(item, core, media);
 
-  const guid = text(f.guid, entities);
+  const guid = value(f.guid, entities);
   const link =
-    resolveUrl(text(f.origLink, entities), f.origLink?.base) ??
-    resolveUrl(text(f.link, entities), f.link?.base) ??
+    resolveUrl(value(f.origLink, entities), f.origLink?.base) ??
+    resolveUrl(value(f.link, entities), f.link?.base) ??
     urlAttribute(f.atomLink, "href", entities) ??
     (f.guid?.attr("isPermaLink")?.toLowerCase() !== "false" && isHttpUrl(guid) ? resolveUrl(guid, undefined) : null) ??
     "";
   const published =
-    parseDate(text(f.pubDate, entities)) ?? parseDate(text(f.dcDate, entities)) ?? parseDate(text(f.updated, entities));
+    parseDate(value(f.pubDate, entities)) ??
+    parseDate(value(f.dcDate, entities)) ??
+    parseDate(value(f.updated, entities));
   const title = f.title ? richText(f.title.raw, entities) : "";
 
   // The description is the summary; the full content stands in when there is none.
@@ -114,7 +117,7 @@ function channelOf(root: El, rdf: boolean, entities: EntityScope): { channel: El
   // Without the document's URL, its self link (else the site link) is the next best base.
   const self = channel.children.find((c) => c.ns === "atom" && c.name === "link" && c.attr("rel") === "self");
   const link = channel.children.find((c) => c.ns === channel.ns && c.name === "link");
-  const base = urlAttribute(self, "href", entities) ?? resolveUrl(link && xmlText(link.raw, entities), undefined);
+  const base = urlAttribute(self, "href", entities) ?? resolveUrl(link && xmlValue(link.raw, entities), undefined);
   if (!base) return { channel, root };
   const rebased = root.rebase(base);
   return { channel: find(rebased), root: rebased };
@@ -133,7 +136,9 @@ export function readRss(original: El, entities: EntityScope): ParsedFeed {
   const linkEl = inChannel.find((c) => c.ns === core && c.name === "link");
   const atomLink = inChannel.find((c) => c.ns === "atom" && c.name === "link" && c.attr("rel") === "alternate");
   const link =
-    resolveUrl(linkEl && xmlText(linkEl.raw, entities), linkEl?.base) ?? urlAttribute(atomLink, "href", entities) ?? "";
+    resolveUrl(linkEl && xmlValue(linkEl.raw, entities), linkEl?.base) ??
+    urlAttribute(atomLink, "href", entities) ??
+    "";
   const titleEl = inChannel.find((c) => c.ns === core && c.name === "title");
   const context: Channel = { authors: channel ? channelAuthors(channel, entities) : null, entities };
 

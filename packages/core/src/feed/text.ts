@@ -85,7 +85,12 @@ export function truncate(text: string, max: number): string {
   return text.slice(0, cut).trimEnd() + "…";
 }
 
-/** Plain text of a raw XML value that holds no markup (a GUID, a date, an e-mail address). */
+/** Plain text of a raw XML value that holds no markup (a name, a category). */
 export function xmlText(raw: string, scope: EntityScope): string {
   return collapse(unwrapXml(raw, scope));
+}
+
+/** A raw XML value that is one token (a URL, a date, a GUID): decoded and trimmed. */
+export function xmlValue(raw: string, scope: EntityScope): string {
+  return unwrapXml(raw, scope).trim();
 }

@@ -78,12 +78,25 @@ function rawText(nodes: Node[]): string {
   return out;
 }
 
+// Tag → [namespace, local name] under a scope: a feed repeats the same few tags thousands of times.
+const names = new WeakMap<Scope, Map<string, [string, string]>>();
+
+function nameOf(tag: string, scope: Scope): [string, string] {
+  let cache = names.get(scope);
+  if (!cache) names.set(scope, (cache = new Map()));
+  let found = cache.get(tag);
+  if (!found) {
+    const colon = tag.indexOf(":");
+    const ns = resolvePrefix(scope, colon === -1 ? "" : tag.slice(0, colon));
+    cache.set(tag, (found = [ns, (colon === -1 ? tag : tag.slice(colon + 1)).toLowerCase()]));
+  }
+  return found;
+}
+
 function element(tag: string, node: Node, parentScope: Scope, parentBase: string | undefined): El {
   const attrs = node[":@"];
   const scope = attrs ? scopeWith(parentScope, attrs) : parentScope;
-  const colon = tag.indexOf(":");
-  const ns = resolvePrefix(scope, colon === -1 ? "" : tag.slice(0, colon));
-  const name = (colon === -1 ? tag : tag.slice(colon + 1)).toLowerCase();
+  const [ns, name] = nameOf(tag, scope);
   const xmlBase = attrs?.["@xml:base"];
   const base = xmlBase ? (resolveUrl(xmlBase, parentBase, true) ?? parentBase) : parentBase;
   return new El(ns, name, attrs, node[tag] as Node[], scope, base);
