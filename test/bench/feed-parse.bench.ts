@@ -17,6 +17,7 @@ import { parseFeed as feedsmithParse } from "feedsmith";
 import RssParser from "rss-parser";
 import { decodeFeedBytes } from "../../packages/core/src/feed/decode.ts";
 import { parseFeed } from "../../packages/core/src/feed/parse.ts";
+import { printCorrectness } from "./feed-correctness.ts";
 
 // The fast-xml-parser our parser uses (packages/core's dependency), not whichever npm hoisted.
 const coreRequire = createRequire(fileURLToPath(new URL("../../packages/core/src/feed/xml.ts", import.meta.url)));
@@ -144,4 +145,5 @@ export default async function bench(): Promise<void> {
   console.log("Ratios are speed ratios (higher = faster than the column's parser).");
   await measure(corpus(), 20);
   await measure(large(), 7);
+  await printCorrectness();
 }

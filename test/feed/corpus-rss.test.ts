@@ -47,7 +47,7 @@ describe("RSS 2.0", () => {
     });
     expect(forager.summary).toMatch(/^Using Wild Ingredients in the Kitchen HEY, YOU! YES, YOU WITH THE EYEBALLS!/);
     // A long article becomes an excerpt, cut at a word.
-    expect(forager.summary.length).toBeLessThanOrEqual(1000);
+    expect(forager.summary.length).toBeLessThanOrEqual(600);
     expect(forager.summary.endsWith("…")).toBe(true);
   });
 
