@@ -7,7 +7,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ingestFeeds } from "../../packages/core/src/feed/ingest.ts";
-import { getFeedState } from "../../packages/core/src/store/feeds.ts";
+import { getFeedState, listFeedStates } from "../../packages/core/src/store/feeds.ts";
 import { itemsPublishedBetween } from "../../packages/core/src/store/items.ts";
 import { startTestServices, type TestServices } from "../support/services.ts";
 import { seedBytes } from "./fixtures.ts";

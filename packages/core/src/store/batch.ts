@@ -1,8 +1,9 @@
 /**
- * BatchWriteItem and BatchGetItem in DynamoDB's chunk sizes (25 and 100), retrying what the
- * service hands back unprocessed (it does under throttling) with exponential backoff.
+ * Requests over many rows: BatchWriteItem and BatchGetItem in DynamoDB's chunk sizes (25 and
+ * 100), retrying what the service hands back unprocessed (it does under throttling) with
+ * exponential backoff; and a Query read to its last page.
  */
-import { BatchGetCommand, BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, BatchWriteCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "./db.ts";
 
 type Row = Record<string, unknown>;
@@ -54,5 +55,20 @@ export async function batchGet(db: Db, keys: Row[], attributes: string[]): Promi
       pending = (UnprocessedKeys?.[db.table]?.Keys ?? []) as Row[];
     }
   }
+  return out;
+}
+
+/** Every row a query matches, page after page. */
+export async function queryAll(
+  db: Db,
+  input: Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey">,
+): Promise<Row[]> {
+  const out: Row[] = [];
+  let start: Row | undefined;
+  do {
+    const page = await db.client.send(new QueryCommand({ ...input, TableName: db.table, ExclusiveStartKey: start }));
+    out.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
   return out;
 }

@@ -5,7 +5,8 @@
  * source, so a permanent redirect changes the URL but not the key (nor the items' keys).
  */
 import { createHash } from "node:crypto";
-import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { queryAll } from "./batch.ts";
 import type { Db } from "./db.ts";
 import { GSI1 } from "./table.ts";
 
@@ -56,20 +57,10 @@ export async function putFeedState(db: Db, state: FeedState): Promise<void> {
 
 /** Every feed ever ingested. */
 export async function listFeedStates(db: Db): Promise<FeedState[]> {
-  const out: FeedState[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.table,
-        IndexName: GSI1,
-        KeyConditionExpression: "GSI1PK = :feeds",
-        ExpressionAttributeValues: { ":feeds": "FEEDS" },
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(page.Items ?? []).map(fromRow));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const rows = await queryAll(db, {
+    IndexName: GSI1,
+    KeyConditionExpression: "GSI1PK = :feeds",
+    ExpressionAttributeValues: { ":feeds": "FEEDS" },
+  });
+  return rows.map(fromRow);
 }

@@ -5,9 +5,8 @@
  * repeats unchanged is not written again; one whose text changed is written over.
  */
 import { createHash } from "node:crypto";
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { FeedItem } from "../feed/feed.ts";
-import { batchGet, batchPut } from "./batch.ts";
+import { batchGet, batchPut, queryAll } from "./batch.ts";
 import type { Db } from "./db.ts";
 import { GSI1 } from "./table.ts";
 
@@ -118,21 +117,13 @@ function months(from: Date, to: Date): string[] {
 export async function itemsPublishedBetween(db: Db, from: Date, to: Date): Promise<StoredItem[]> {
   const out: StoredItem[] = [];
   for (const month of months(from, to)) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db.client.send(
-        new QueryCommand({
-          TableName: db.table,
-          IndexName: GSI1,
-          // GSI1SK starts with the instant, so this is [from, to): `<to>#…` sorts after `<to>`.
-          KeyConditionExpression: "GSI1PK = :month AND GSI1SK BETWEEN :from AND :to",
-          ExpressionAttributeValues: { ":month": `PUB#${month}`, ":from": from.toISOString(), ":to": to.toISOString() },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const row of page.Items ?? []) out.push(fromRow(row));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const rows = await queryAll(db, {
+      IndexName: GSI1,
+      // GSI1SK starts with the instant, so this is [from, to): `<to>#…` sorts after `<to>`.
+      KeyConditionExpression: "GSI1PK = :month AND GSI1SK BETWEEN :from AND :to",
+      ExpressionAttributeValues: { ":month": `PUB#${month}`, ":from": from.toISOString(), ":to": to.toISOString() },
+    });
+    out.push(...rows.map(fromRow));
   }
   return out;
 }
