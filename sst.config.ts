@@ -27,12 +27,37 @@ export default $config({
     // The key that signs subscribers' confirm and unsubscribe links: `npx sst secret set TokenSecret …`.
     const tokenSecret = new sst.Secret("TokenSecret");
 
+    // The From address, e.g. "Semiconductor Tidings <digest@news.example.com>". SES sends from its
+    // domain (verified by DKIM records: added to Route 53 with SENDER_DNS=route53, else by hand).
+    const sender = process.env.SENDER;
+    const senderDomain = sender ? /@([^@\s<>]+)>?\s*$/.exec(sender)?.[1]?.toLowerCase() : undefined;
+    if (!sender || !senderDomain) {
+      throw new Error(
+        `Set SENDER to the newsletter's From address before deploying, e.g. SENDER="Tidings <digest@news.example.com>"`,
+      );
+    }
+
+    // Every email's footer carries it: the law (CAN-SPAM, PECR) asks for a real postal address.
+    const postalAddress = process.env.POSTAL_ADDRESS;
+    if (!postalAddress)
+      throw new Error(`Set POSTAL_ADDRESS, the postal address every email's footer shows, before deploying`);
+
+    // Bounces and complaints: the identity's configuration set publishes them to a topic whose
+    // subscriber suppresses the address (packages/core/src/subscription/suppression.ts).
+    const sesEvents = new sst.aws.SnsTopic("SesEvents");
+    const email = new sst.aws.Email("Email", {
+      sender: senderDomain,
+      dns: process.env.SENDER_DNS === "route53" ? sst.aws.dns() : false,
+      events: [{ name: "BouncesAndComplaints", types: ["bounce", "complaint"], topic: sesEvents.arn }],
+    });
+
     /** Settings every function reads through config.ts; empty means "use the default". */
     const environment = {
+      SENDER: sender,
       FEEDS: process.env.FEEDS ?? "https://www.scmp.com/rss/519738/feed",
       PUBLIC_URL: process.env.PUBLIC_URL ?? "",
       DIGEST_TIMEZONE: process.env.DIGEST_TIMEZONE ?? "UTC",
-      POSTAL_ADDRESS: process.env.POSTAL_ADDRESS ?? "",
+      POSTAL_ADDRESS: postalAddress,
     };
     const nodejs = { runtime: "nodejs22.x", architecture: "arm64", environment } as const;
 
@@ -40,9 +65,19 @@ export default $config({
       ...nodejs,
       handler: "packages/functions/src/lambda/api.handler",
       url: true,
-      link: [table, tokenSecret],
+      link: [table, tokenSecret, email],
+      // The confirmation email's templates are read at run time, like the digest's.
+      copyFiles: [{ from: "templates" }],
+      nodejs: { install: ["mjml", "handlebars"] },
       memory: "512 MB",
       timeout: "10 seconds",
+    });
+
+    sesEvents.subscribe("Suppress", {
+      ...nodejs,
+      handler: "packages/functions/src/lambda/ses-events.handler",
+      link: [table, tokenSecret],
+      timeout: "30 seconds",
     });
 
     // Weekly digest: builds the last complete week's digest. The schedule is read in

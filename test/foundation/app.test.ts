@@ -80,6 +80,14 @@ describe("the app", () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("http.body_too_large");
   });
 
+  it("links to the address it was reached by when deployed without PUBLIC_URL", async () => {
+    const ctx = { ...services.ctx, config: { ...services.ctx.config, publicUrl: "" } };
+    const bare = createApp({ ctx, clientAddress: () => "203.0.113.7" });
+    bare.get("/test/public-url", (c) => c.text(c.var.ctx.config.publicUrl));
+    const res = await bare.request("https://abc123.lambda-url.eu-west-1.on.aws/test/public-url");
+    expect(await res.text()).toBe("https://abc123.lambda-url.eu-west-1.on.aws");
+  });
+
   it("takes the client address from the platform, not from headers", async () => {
     const res = await app.request("/test/client", { headers: { "x-forwarded-for": "198.51.100.1" } });
     expect(await res.text()).toBe("203.0.113.7");

@@ -44,6 +44,16 @@ describe("configuration", () => {
     expect(c.postalAddress).toBe("1 Main St, Town");
   });
 
+  it("treats an empty value as unset", () => {
+    const c = readConfig({
+      PUBLIC_URL: "",
+      POSTAL_ADDRESS: " ",
+      TIDINGS_DATA_DIR: mkdtempSync(join(tmpdir(), "cfg-")),
+    });
+    expect(c.publicUrl).toBe("http://localhost:3000");
+    expect(c.postalAddress).toBe("Tidings, 1 Example Street, Springfield");
+  });
+
   it("refuses a port that is not a number, naming it", () => {
     expect(() => readConfig({ PORT: "eighty" })).toThrow('PORT must be a positive number, got "eighty"');
   });

@@ -80,8 +80,9 @@ function positiveNumber(name: string, raw: string | undefined): number | undefin
 // laptop on Node 20 is supported until then. Set the variable to "false" to see the warning.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
-/** Reads the configuration from an environment (default: this process's). */
-export function readConfig(env: Env = process.env): Config {
+/** Reads the configuration from an environment (default: this process's). An empty value is unset. */
+export function readConfig(raw: Env = process.env): Config {
+  const env: Env = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const onAws = Boolean(env.AWS_LAMBDA_FUNCTION_NAME && env.SST_RESOURCE_App);
   const dataDir = env.TIDINGS_DATA_DIR ?? join(repoRoot, ".data");
   const port = positiveNumber("PORT", env.PORT) ?? 3000;
@@ -89,6 +90,7 @@ export function readConfig(env: Env = process.env): Config {
   const email = linked<{ sender: string; configSet: string }>("Email");
   const queue = linked<{ url: string }>("SendQueue");
   const secret = linked<{ value: string }>("TokenSecret");
+  const api = linked<{ url: string }>("Api");
   const local = (value: string | undefined, fallback: string) => (onAws ? value : (value ?? fallback));
 
   let tokenSecret: string | undefined = env.TOKEN_SECRET ?? secret?.value;
@@ -97,7 +99,9 @@ export function readConfig(env: Env = process.env): Config {
       .split(",")
       .map((f) => f.trim())
       .filter(Boolean),
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
+    // On AWS without PUBLIC_URL: the app's function URL (linked), or, in the app itself, the
+    // request's origin (an empty value here; see app.ts).
+    publicUrl: (env.PUBLIC_URL ?? api?.url ?? (onAws ? "" : `http://localhost:${port}`)).replace(/\/+$/, ""),
     port,
     sender: env.SENDER ?? email?.sender ?? "Tidings <digest@tidings.localhost>",
     digestTimezone: env.DIGEST_TIMEZONE ?? "UTC",

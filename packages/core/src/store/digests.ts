@@ -5,7 +5,7 @@
  * DynamoDB's 400 KB row limit as plain text, and the archive listing never reads them.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
-import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { TidingsError } from "../error.ts";
 import type { Db } from "./db.ts";
@@ -91,25 +91,36 @@ export async function getDigest(db: Db, week: string): Promise<Digest | undefine
   return Item ? fromItem(Item) : undefined;
 }
 
+/** A page of digest summaries from GSI1 `DIGESTS`, newest week first (bodies are not read). */
+function summaries(db: Db, page: Pick<QueryCommandInput, "Limit" | "ExclusiveStartKey">) {
+  return db.client.send(
+    new QueryCommand({
+      TableName: db.table,
+      IndexName: GSI1,
+      KeyConditionExpression: "GSI1PK = :p",
+      ExpressionAttributeValues: { ":p": "DIGESTS" },
+      ProjectionExpression: summaryFields.map((f) => `#${f}`).join(", "),
+      ExpressionAttributeNames: Object.fromEntries(summaryFields.map((f) => [`#${f}`, f])),
+      ScanIndexForward: false,
+      ...page,
+    }),
+  );
+}
+
 /** Every digest's summary, newest week first (bodies are not read). */
 export async function listDigests(db: Db): Promise<DigestSummary[]> {
   const out: DigestSummary[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.table,
-        IndexName: GSI1,
-        KeyConditionExpression: "GSI1PK = :p",
-        ExpressionAttributeValues: { ":p": "DIGESTS" },
-        ProjectionExpression: summaryFields.map((f) => `#${f}`).join(", "),
-        ExpressionAttributeNames: Object.fromEntries(summaryFields.map((f) => [`#${f}`, f])),
-        ScanIndexForward: false,
-        ExclusiveStartKey: start,
-      }),
-    );
+    const page = await summaries(db, { ExclusiveStartKey: start });
     out.push(...((page.Items ?? []) as DigestSummary[]));
     start = page.LastEvaluatedKey;
   } while (start);
   return out;
+}
+
+/** The newest digest's summary (the landing page's sample link): one Query, one row. */
+export async function latestDigest(db: Db): Promise<DigestSummary | undefined> {
+  const { Items } = await summaries(db, { Limit: 1 });
+  return Items?.[0] as DigestSummary | undefined;
 }

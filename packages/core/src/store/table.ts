@@ -19,8 +19,12 @@
  * - has this item changed since the last run: BatchGetItem on the feed's current item keys
  *   (each row keeps a content hash), so an unchanged item is never written again;
  * - the archive of digests, newest first: Query GSI1 `DIGESTS`, descending;
- * - active subscribers in pages: Query GSI1 `ACTIVE#0..N-1` (shards spread a million
- *   subscribers over several partitions, read in parallel);
+ * - active subscribers in pages: Query GSI1 `ACTIVE#0..15` (shard = first byte of the id mod 16;
+ *   shards spread a million subscribers over several partitions, read in parallel);
+ * - a subscriber by address: GetItem `SUB#<id>`, the id being `sub_` + a keyed hash of the
+ *   lower-cased address; every state change is one conditional UpdateItem on that key;
+ * - signup rate limits: conditional UpdateItem (ADD hits) on `RATE#signup-client#<ip or /64>` and
+ *   `RATE#signup-email#<subscriberId>`, SK the window's start (epoch seconds);
  * - exactly-once sends: conditional Put on (SEND#week, SUB#id).
  */
 export const tableDefinition = {

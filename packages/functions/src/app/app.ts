@@ -9,8 +9,12 @@ import { TidingsError } from "@tidings/core/error";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { notFound, onError } from "./errors.tsx";
 import { assets } from "./routes/assets.ts";
+import { confirm } from "./routes/confirm.tsx";
 import { digests } from "./routes/digests.tsx";
 import { health } from "./routes/health.ts";
+import { home } from "./routes/home.tsx";
+import { subscribe } from "./routes/subscribe.tsx";
+import { unsubscribe } from "./routes/unsubscribe.tsx";
 
 /** Forms and JSON bodies here are tiny; anything larger is refused before it is read. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -33,7 +37,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
       referrerPolicy: "strict-origin-when-cross-origin",
       crossOriginEmbedderPolicy: false,
-      // A route may set a stricter or narrower header of its own (the digest pages' CSP).
+      // A route may set a stricter or narrower header of its own (the digest pages' CSP, the
+      // token pages' `Referrer-Policy: no-referrer`).
       overwrite: false,
     }),
   );
@@ -50,12 +55,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
   app.use(async (c, next) => {
-    c.set("ctx", deps.ctx);
+    // Deployed without PUBLIC_URL, the app's links point at the address it was reached by.
+    const { ctx } = deps;
+    const publicUrl = ctx.config.publicUrl || new URL(c.req.url).origin;
+    c.set("ctx", publicUrl === ctx.config.publicUrl ? ctx : { ...ctx, config: { ...ctx.config, publicUrl } });
     c.set("clientAddress", deps.clientAddress(c));
+    c.set("now", deps.now ?? (() => new Date()));
     await next();
   });
   app.route("/health", health);
   app.route("/assets", assets);
+  app.route("/", home);
+  app.route("/subscribe", subscribe);
+  app.route("/confirm", confirm);
+  app.route("/unsubscribe", unsubscribe);
   app.route("/digests", digests);
   app.notFound(notFound);
   app.onError(onError);

@@ -7,10 +7,14 @@ export interface AppEnv {
     ctx: Context;
     /** The client address the platform reports (socket or Lambda request context), never a header. */
     clientAddress: string;
+    /** The current time (tests pass a clock they can move forward). */
+    now: () => Date;
   };
 }
 
 export interface AppDeps {
   ctx: Context;
   clientAddress(c: HonoContext): string;
+  /** Defaults to the system clock. */
+  now?: () => Date;
 }

@@ -24,4 +24,9 @@ button { font: inherit; font-weight: 600; padding: 0.6rem 1.1rem; border: 0; bor
 ul.archive { list-style: none; padding: 0; }
 ul.archive li { padding: 0.75rem 0; border-bottom: 1px solid var(--line); }
 .muted { color: var(--muted); }
+.lead { font-size: 1.1rem; }
+.help { margin: 0; color: var(--muted); font-size: 0.9rem; }
+ul.themes { padding-left: 1.2rem; }
+ul.themes li { margin: 0.2rem 0; }
+form.unsubscribe { margin: 1.5rem 0; }
 `;

@@ -1,0 +1,22 @@
+/** The personal links in subscribers' emails. */
+import type { Config } from "../config.ts";
+import { issueToken } from "./token.ts";
+
+type Keyed = Pick<Config, "publicUrl" | "tokenSecret">;
+
+/** The double opt-in link, valid 48 hours from `now`. */
+export function confirmUrl(config: Keyed, subscriber: { id: string }, now: Date): string {
+  return `${config.publicUrl}/confirm?token=${issueToken(config.tokenSecret, "confirm", subscriber.id, now)}`;
+}
+
+/**
+ * A subscriber's personal unsubscribe URL: the page behind it (GET) shows one button, and a POST
+ * to it unsubscribes at once (RFC 8058 one-click), so it serves as both the footer link and the
+ * `List-Unsubscribe` header. It never expires and is the same in every issue.
+ *
+ * @example headers: [{ Name: "List-Unsubscribe", Value: `<${unsubscribeUrl(config, s)}>` },
+ *                   { Name: "List-Unsubscribe-Post", Value: "List-Unsubscribe=One-Click" }]
+ */
+export function unsubscribeUrl(config: Keyed, subscriber: { id: string }): string {
+  return `${config.publicUrl}/unsubscribe?token=${issueToken(config.tokenSecret, "unsubscribe", subscriber.id, new Date(0))}`;
+}

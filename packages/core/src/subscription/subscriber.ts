@@ -1,0 +1,66 @@
+/** A subscriber: who they are to us, where they stand, and the consent that put them there. */
+import { createHmac } from "node:crypto";
+import { addressKey, type EmailAddress } from "./address.ts";
+import { subscriptionKeys } from "./keys.ts";
+
+/**
+ * - pending: signed up, not yet confirmed (gets confirmation emails, nothing else);
+ * - active: confirmed; gets every digest;
+ * - unsubscribed: left; may sign up again (double opt-in again);
+ * - suppressed: hard-bounced or complained; never mailed again.
+ */
+export type SubscriberState = "pending" | "active" | "unsubscribed" | "suppressed";
+
+/** What a signup records, for the law and for us: when, from where, with what, on which form. */
+export interface Consent {
+  /** ISO-8601 UTC. */
+  at: string;
+  /** As the platform reported it (socket or Lambda request context). */
+  clientAddress: string;
+  userAgent: string;
+  /** Which form the signup came from (`home`, `retry`, `api`…). */
+  form: string;
+}
+
+/** The click on the confirmation link that turned the signup into a subscription. */
+export interface Confirmation {
+  at: string;
+  clientAddress: string;
+  userAgent: string;
+}
+
+export interface Subscriber {
+  /** `sub_…`: opaque, derived from the address with a keyed hash; never shown to anyone. */
+  id: string;
+  email: EmailAddress;
+  state: SubscriberState;
+  createdAt: string;
+  updatedAt: string;
+  /** The signup that asked for the latest confirmation email. */
+  consent?: Consent;
+  confirmation?: Confirmation;
+  /** When the latest confirmation email was sent (at most one per 10 minutes). */
+  confirmationSentAt?: string;
+  unsubscribedAt?: string;
+  suppressedAt?: string;
+  /** "bounce" or "complaint", with SES's detail. */
+  suppression?: { kind: "bounce" | "complaint"; detail: string };
+}
+
+export const SUBSCRIBER_ID_PREFIX = "sub_";
+
+/**
+ * The subscriber id of an address: the same for every spelling that `addressKey` folds together,
+ * and unguessable without the secret, so a leaked id does not reveal the address.
+ */
+export function subscriberId(secret: string, address: EmailAddress): string {
+  const digest = createHmac("sha256", subscriptionKeys(secret).id).update(addressKey(address)).digest();
+  return SUBSCRIBER_ID_PREFIX + digest.subarray(0, 16).toString("base64url");
+}
+
+/** The 16 bytes behind an id, or undefined when `id` is not one of ours. */
+export function subscriberIdBytes(id: string): Buffer | undefined {
+  if (!id.startsWith(SUBSCRIBER_ID_PREFIX)) return undefined;
+  const bytes = Buffer.from(id.slice(SUBSCRIBER_ID_PREFIX.length), "base64url");
+  return bytes.length === 16 ? bytes : undefined;
+}

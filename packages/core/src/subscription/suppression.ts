@@ -1,0 +1,128 @@
+/**
+ * Bounces and complaints from SES (configuration-set event publishing; the older identity
+ * notifications, with `notificationType`, are read the same). Hard bounces and complaints
+ * suppress the address for good; soft bounces and every other event are ignored.
+ */
+import { z } from "zod";
+import type { Context } from "../context.ts";
+import { suppressSubscriber } from "../store/subscribers.ts";
+import { EmailAddress } from "./address.ts";
+import { subscriberId } from "./subscriber.ts";
+
+const Recipient = z.object({ emailAddress: z.string() }).loose();
+
+/** The parts of an SES event record we act on; everything else in it is kept but not read. */
+export const SesEvent = z
+  .object({
+    eventType: z.string().optional(),
+    notificationType: z.string().optional(),
+    bounce: z
+      .object({
+        bounceType: z.string(),
+        bounceSubType: z.string().optional(),
+        bouncedRecipients: z.array(Recipient.extend({ diagnosticCode: z.string().optional() })),
+      })
+      .loose()
+      .optional(),
+    complaint: z
+      .object({ complainedRecipients: z.array(Recipient), complaintFeedbackType: z.string().optional() })
+      .loose()
+      .optional(),
+  })
+  .loose();
+export type SesEvent = z.infer<typeof SesEvent>;
+
+export interface SesEventOutcome {
+  /** What the event was, in a word: "bounce (Permanent/General)", "complaint (abuse)", "Delivery"… */
+  event: string;
+  /** Subscriber ids newly suppressed. */
+  suppressed: string[];
+  /** Why nothing was done, when nothing was. */
+  ignored?: string;
+}
+
+/** Applies one SES event record (the JSON SES publishes to SNS or EventBridge `detail`). */
+export async function applySesEvent(ctx: Context, record: unknown, now: Date): Promise<SesEventOutcome> {
+  const parsed = SesEvent.safeParse(record);
+  if (!parsed.success) return { event: "unreadable", suppressed: [], ignored: "not an SES event record" };
+  const event = parsed.data;
+  const type = event.eventType ?? event.notificationType ?? "unknown";
+
+  let kind: "bounce" | "complaint";
+  let detail: string;
+  let recipients: { emailAddress: string }[];
+  if (type === "Bounce" && event.bounce) {
+    detail = `${event.bounce.bounceType}/${event.bounce.bounceSubType ?? "?"}`;
+    if (event.bounce.bounceType !== "Permanent")
+      return { event: `bounce (${detail})`, suppressed: [], ignored: "not a hard bounce" };
+    kind = "bounce";
+    recipients = event.bounce.bouncedRecipients;
+  } else if (type === "Complaint" && event.complaint) {
+    detail = event.complaint.complaintFeedbackType ?? "complaint";
+    if (detail === "not-spam") return { event: `complaint (${detail})`, suppressed: [], ignored: "marked as not spam" };
+    kind = "complaint";
+    recipients = event.complaint.complainedRecipients;
+  } else {
+    return { event: type, suppressed: [], ignored: "neither a bounce nor a complaint" };
+  }
+
+  const suppressed: string[] = [];
+  for (const { emailAddress } of recipients) {
+    const address = EmailAddress.safeParse(emailAddress);
+    if (!address.success) {
+      ctx.log.warn("ses event: recipient is not an address we could have mailed", { kind });
+      continue;
+    }
+    const id = subscriberId(ctx.config.tokenSecret, address.data);
+    if (await suppressSubscriber(ctx.db, { id, email: address.data, kind, detail, now })) {
+      suppressed.push(id);
+      ctx.log.info("ses event: address suppressed", { subscriber: id, kind, detail });
+    }
+  }
+  return { event: `${kind} (${detail})`, suppressed };
+}
+
+/**
+ * A sample event record, shaped like SES's own (for the local replay command and tests).
+ *
+ * @example sampleSesEvent("bounce", "reader@example.com", new Date())
+ */
+export function sampleSesEvent(kind: "bounce" | "complaint", address: string, now: Date): Record<string, unknown> {
+  const timestamp = now.toISOString();
+  const mail = {
+    timestamp,
+    source: "Tidings <digest@tidings.localhost>",
+    messageId: `local-${now.getTime().toString(36)}`,
+    destination: [address],
+    headersTruncated: false,
+    commonHeaders: { to: [address], subject: "Sample message" },
+  };
+  if (kind === "bounce") {
+    return {
+      eventType: "Bounce",
+      bounce: {
+        bounceType: "Permanent",
+        bounceSubType: "General",
+        bouncedRecipients: [
+          { emailAddress: address, action: "failed", status: "5.1.1", diagnosticCode: "smtp; 550 5.1.1 user unknown" },
+        ],
+        timestamp,
+        feedbackId: `local-bounce-${now.getTime()}`,
+        reportingMTA: "dsn; mta.example.com",
+      },
+      mail,
+    };
+  }
+  return {
+    eventType: "Complaint",
+    complaint: {
+      complainedRecipients: [{ emailAddress: address }],
+      timestamp,
+      feedbackId: `local-complaint-${now.getTime()}`,
+      userAgent: "ExampleCorp Feedback Loop (V0.01)",
+      complaintFeedbackType: "abuse",
+      arrivalDate: timestamp,
+    },
+    mail,
+  };
+}

@@ -1,0 +1,23 @@
+import { Hono } from "hono";
+import { confirmSubscription } from "@tidings/core/subscription/confirm";
+import type { AppEnv } from "../env.ts";
+import { WelcomePage } from "../pages/subscription.tsx";
+import { linkToken, refuseLink } from "./link-token.tsx";
+import { tokenPage } from "./token-pages.ts";
+
+/** The double opt-in link: one click confirms (a second click says so again). */
+export const confirm = new Hono<AppEnv>().get("/", tokenPage, linkToken, async (c) => {
+  const { token } = c.req.valid("query");
+  try {
+    const outcome = await confirmSubscription(
+      c.var.ctx,
+      token,
+      { clientAddress: c.var.clientAddress, userAgent: (c.req.header("user-agent") ?? "").slice(0, 512) },
+      c.var.now(),
+    );
+    if (c.req.header("accept")?.includes("application/json")) return c.json({ status: outcome });
+    return c.html(<WelcomePage already={outcome === "already"} />);
+  } catch (e) {
+    return refuseLink(c, e, "confirm");
+  }
+});

@@ -1,0 +1,43 @@
+import type { Context as HonoContext } from "hono";
+import { validator } from "hono/validator";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
+import { isTidingsError } from "@tidings/core/error";
+import { errorResponse } from "../errors.tsx";
+import { LinkProblemPage } from "../pages/subscription.tsx";
+
+const titles: Record<string, string> = {
+  "subscription.token_expired": "This link has expired",
+  "subscription.not_pending": "This link no longer works",
+};
+
+const unsubscribeHelp =
+  "This unsubscribe link is not valid: it may have been cut short or changed. Open it again from the email, copying the whole link; every email we send carries its own.";
+
+/**
+ * A confirm or unsubscribe link that cannot be used: a clear page (with the signup form after a
+ * confirm link) or the JSON error for API callers. Anything that is not a token problem is rethrown.
+ */
+export function refuseLink(c: HonoContext, e: unknown, purpose: "confirm" | "unsubscribe") {
+  if (!isTidingsError(e) || !e.code.startsWith("subscription.")) throw e;
+  const message = purpose === "unsubscribe" ? unsubscribeHelp : e.message;
+  if ((c.req.header("accept") ?? "").includes("application/json")) {
+    return errorResponse(c, e.status as ContentfulStatusCode, e.code, message);
+  }
+  const title = titles[e.code] ?? "This link is not valid";
+  const page = <LinkProblemPage title={title} message={message} signup={purpose === "confirm"} />;
+  return c.html(page, e.status as ContentfulStatusCode);
+}
+
+/** `?token=` present and token-shaped, or the invalid-link page. */
+export const linkToken = validator("query", (query, c) => {
+  const parsed = z.object({ token: z.string().max(200) }).safeParse(query);
+  if (parsed.success) return parsed.data;
+  return c.html(
+    <LinkProblemPage
+      title="This link is not valid"
+      message="The link has no token: copy the whole link from the email, or sign up again."
+    />,
+    400,
+  );
+});

@@ -1,0 +1,66 @@
+import { Hono, type Context as HonoContext } from "hono";
+import { validator } from "hono/validator";
+import { z } from "zod";
+import { EmailAddress } from "@tidings/core/subscription/address";
+import { requestSubscription } from "@tidings/core/subscription/subscribe";
+import { isTidingsError } from "@tidings/core/error";
+import type { AppEnv } from "../env.ts";
+import { errorResponse } from "../errors.tsx";
+import { CheckInboxPage, LandingPage } from "../pages/subscription.tsx";
+import { themes } from "@tidings/core/theme/themes";
+
+const SignupInput = z.object({
+  email: EmailAddress,
+  /** The honeypot: people never see it, naive bots fill it. */
+  website: z.string().optional(),
+  form: z
+    .enum(["home", "retry", "unsubscribed"])
+    .optional()
+    .catch(() => undefined),
+});
+
+const isJson = (c: HonoContext) => /^application\/([\w.-]+\+)?json/i.test(c.req.header("content-type") ?? "");
+
+/** Form or JSON `{ email }` in; a 400 with the form and the reason out when it is not an address. */
+const signupInput = validator("form", async (form, c) => {
+  const raw: unknown = isJson(c) ? await c.req.json().catch(() => undefined) : form;
+  const parsed = SignupInput.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  const reason = parsed.error.issues[0]?.message ?? "That does not look like an email address.";
+  if (isJson(c)) return errorResponse(c, 400, "subscription.invalid_email", reason);
+  const typed = typeof (raw as { email?: unknown })?.email === "string" ? (raw as { email: string }).email : "";
+  // Whatever was typed goes back into the field, escaped by JSX, so it can be corrected.
+  return c.html(<LandingPage themes={themes().list} latestWeek={undefined} error={reason} value={typed} />, 400);
+});
+
+const answer = (c: HonoContext<AppEnv>, email: string) =>
+  isJson(c)
+    ? c.json({
+        status: "check_inbox",
+        message: "If this address is not subscribed yet, a confirmation email is on its way.",
+      })
+    : c.html(<CheckInboxPage email={email} />);
+
+export const subscribe = new Hono<AppEnv>().post("/", signupInput, async (c) => {
+  const input = c.req.valid("form");
+  const { ctx, clientAddress } = c.var;
+  if (input.website) {
+    ctx.log.info("signup: honeypot filled, ignored", { client: clientAddress });
+    return answer(c, input.email);
+  }
+  const now = c.var.now();
+  const consent = {
+    at: now.toISOString(),
+    clientAddress,
+    userAgent: (c.req.header("user-agent") ?? "").slice(0, 512),
+    form: input.form ?? (isJson(c) ? "api" : "unknown"),
+  };
+  try {
+    await requestSubscription(ctx, { email: input.email, consent }, now);
+  } catch (e) {
+    if (isTidingsError(e) && e.kind === "rate_limited")
+      c.header("retry-after", String(e.data?.retryAfterSeconds ?? 60));
+    throw e;
+  }
+  return answer(c, input.email);
+});

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { createDb } from "@tidings/core/store/db";
+import { hitRateLimit } from "@tidings/core/store/rate-limits";
+import {
+  activateSubscriber,
+  activeShard,
+  ACTIVE_SHARDS,
+  claimConfirmation,
+  getSubscriber,
+  listActiveSubscribers,
+  releaseConfirmation,
+  suppressSubscriber,
+  unsubscribeSubscriber,
+} from "@tidings/core/store/subscribers";
+import { EmailAddress } from "@tidings/core/subscription/address";
+import { subscriberId, type Consent } from "@tidings/core/subscription/subscriber";
+import { startTestServices, type TestServices } from "../support/services.ts";
+
+let services: TestServices;
+beforeAll(async () => {
+  services = await startTestServices();
+});
+afterAll(() => services.close());
+
+const db = () => services.ctx.db;
+const TEN_MINUTES = 10 * 60 * 1000;
+const t0 = new Date("2026-05-18T09:00:00Z");
+const at = (ms: number) => new Date(t0.getTime() + ms);
+let n = 0;
+function newReader() {
+  const email = EmailAddress.parse(`reader${++n}@example.com`);
+  return { id: subscriberId(services.ctx.config.tokenSecret, email), email };
+}
+const consent = (when: Date): Consent => ({
+  at: when.toISOString(),
+  clientAddress: "203.0.113.9",
+  userAgent: "test",
+  form: "home",
+});
+const claim = (r: { id: string; email: EmailAddress }, now: Date) =>
+  claimConfirmation(db(), { ...r, consent: consent(now), now, resendAfterMs: TEN_MINUTES });
+const confirmation = (when: Date) => ({ at: when.toISOString(), clientAddress: "203.0.113.9", userAgent: "test" });
+
+async function gsiKeys(id: string) {
+  const { Items } = await db().client.send(new ScanCommand({ TableName: db().table }));
+  const item = Items!.find((i) => i.PK === `SUB#${id}`)!;
+  return { GSI1PK: item.GSI1PK, GSI1SK: item.GSI1SK };
+}
+
+describe("subscriber state changes", () => {
+  it("claims a confirmation for a new address once per 10 minutes", async () => {
+    const r = newReader();
+    expect(await claim(r, t0)).toEqual({ claimed: true, previousSentAt: undefined });
+    expect(await claim(r, at(TEN_MINUTES - 1000))).toEqual({ claimed: false });
+    expect(await claim(r, at(TEN_MINUTES))).toEqual({ claimed: true, previousSentAt: t0.toISOString() });
+    const s = await getSubscriber(db(), r.id);
+    expect(s).toMatchObject({ id: r.id, email: r.email, state: "pending", createdAt: t0.toISOString() });
+    expect(s?.consent).toEqual(consent(at(TEN_MINUTES)));
+  });
+
+  it("lets exactly one of many concurrent signups of one address send", async () => {
+    const r = newReader();
+    const claims = await Promise.all(Array.from({ length: 12 }, () => claim(r, t0)));
+    expect(claims.filter((c) => c.claimed)).toHaveLength(1);
+  });
+
+  it("gives back a claim whose email failed, unless a newer claim took over", async () => {
+    const r = newReader();
+    await claim(r, t0);
+    await releaseConfirmation(db(), r.id, t0, undefined);
+    expect((await claim(r, at(1000))).claimed).toBe(true);
+    await releaseConfirmation(db(), r.id, t0, undefined); // stale: the claim at +1s is not touched
+    expect((await getSubscriber(db(), r.id))?.confirmationSentAt).toBe(at(1000).toISOString());
+  });
+
+  it("never claims for an active or suppressed address; does for an unsubscribed one", async () => {
+    const active = newReader();
+    await claim(active, t0);
+    expect(await activateSubscriber(db(), active.id, confirmation(at(1000)))).toBe("activated");
+    expect((await claim(active, at(TEN_MINUTES * 10))).claimed).toBe(false);
+    expect((await getSubscriber(db(), active.id))?.state).toBe("active");
+
+    const suppressed = newReader();
+    await suppressSubscriber(db(), { ...suppressed, kind: "bounce", detail: "Permanent/General", now: t0 });
+    expect((await claim(suppressed, at(TEN_MINUTES * 10))).claimed).toBe(false);
+
+    const left = newReader();
+    await claim(left, t0);
+    await activateSubscriber(db(), left.id, confirmation(at(1000)));
+    expect(await unsubscribeSubscriber(db(), left.id, at(2000))).toBe(true);
+    expect((await claim(left, at(3000))).claimed).toBe(true);
+    const again = await getSubscriber(db(), left.id);
+    expect(again?.state).toBe("pending");
+    expect(again?.confirmation).toBeUndefined();
+  });
+
+  it("keeps an active subscriber in its GSI1 shard exactly while active", async () => {
+    const r = newReader();
+    await claim(r, t0);
+    expect(await gsiKeys(r.id)).toEqual({ GSI1PK: undefined, GSI1SK: undefined });
+    await activateSubscriber(db(), r.id, confirmation(at(1000)));
+    expect(await gsiKeys(r.id)).toEqual({ GSI1PK: `ACTIVE#${activeShard(r.id)}`, GSI1SK: r.id });
+    expect(await activateSubscriber(db(), r.id, confirmation(at(2000)))).toBe("active");
+    await unsubscribeSubscriber(db(), r.id, at(3000));
+    expect(await gsiKeys(r.id)).toEqual({ GSI1PK: undefined, GSI1SK: undefined });
+    expect(await unsubscribeSubscriber(db(), r.id, at(4000))).toBe(false);
+    expect(await activateSubscriber(db(), r.id, confirmation(at(5000)))).toBe("unsubscribed");
+  });
+
+  it("ends concurrent confirms and unsubscribes in one consistent state", async () => {
+    for (let round = 0; round < 5; round++) {
+      const r = newReader();
+      await claim(r, t0);
+      const results = await Promise.all([
+        activateSubscriber(db(), r.id, confirmation(at(1000))),
+        unsubscribeSubscriber(db(), r.id, at(1000)),
+        activateSubscriber(db(), r.id, confirmation(at(1000))),
+        unsubscribeSubscriber(db(), r.id, at(1000)),
+      ]);
+      const s = await getSubscriber(db(), r.id);
+      expect(s?.state).toBe("unsubscribed"); // an unsubscribe always wins: it applies to pending and active
+      expect(results.filter((x) => x === "activated").length).toBeLessThanOrEqual(1);
+      expect(results.filter((x) => x === true)).toHaveLength(1);
+      expect(await gsiKeys(r.id)).toEqual({ GSI1PK: undefined, GSI1SK: undefined });
+    }
+  });
+
+  it("suppresses any state, even an address it never saw, once", async () => {
+    const r = newReader();
+    await claim(r, t0);
+    await activateSubscriber(db(), r.id, confirmation(at(1000)));
+    const s = { ...r, kind: "complaint" as const, detail: "abuse", now: at(2000) };
+    expect(await suppressSubscriber(db(), s)).toBe(true);
+    expect(await suppressSubscriber(db(), s)).toBe(false);
+    expect(await getSubscriber(db(), r.id)).toMatchObject({
+      state: "suppressed",
+      suppression: { kind: "complaint", detail: "abuse" },
+      confirmation: confirmation(at(1000)),
+    });
+    expect(await gsiKeys(r.id)).toEqual({ GSI1PK: undefined, GSI1SK: undefined });
+    expect(await unsubscribeSubscriber(db(), r.id, at(3000))).toBe(false);
+    expect((await getSubscriber(db(), r.id))?.state).toBe("suppressed");
+
+    const stranger = newReader();
+    expect(await suppressSubscriber(db(), { ...stranger, kind: "bounce", detail: "Permanent/General", now: t0 })).toBe(
+      true,
+    );
+    expect(await getSubscriber(db(), stranger.id)).toMatchObject({ state: "suppressed", email: stranger.email });
+  });
+});
+
+describe("listing active subscribers", () => {
+  it("yields every active subscriber once, in pages, from every shard", async () => {
+    const fresh = await startTestServices();
+    try {
+      const d = fresh.ctx.db;
+      const secret = fresh.ctx.config.tokenSecret;
+      const readers = Array.from({ length: 150 }, (_, i) => {
+        const email = EmailAddress.parse(`list${i}@example.com`);
+        return { id: subscriberId(secret, email), email };
+      });
+      await Promise.all(
+        readers.map((r) => claimConfirmation(d, { ...r, consent: consent(t0), now: t0, resendAfterMs: TEN_MINUTES })),
+      );
+      const active = readers.filter((_, i) => i % 3 !== 0);
+      await Promise.all(active.map((r) => activateSubscriber(d, r.id, confirmation(t0))));
+      await unsubscribeSubscriber(d, active[0]!.id, t0);
+      const expected = active
+        .slice(1)
+        .map((r) => r.id)
+        .sort();
+
+      const pages: string[][] = [];
+      for await (const page of listActiveSubscribers(d, { pageSize: 4 })) pages.push(page.map((s) => s.id));
+      expect(pages.every((p) => p.length >= 1 && p.length <= 4)).toBe(true);
+      expect(pages.flat().sort()).toEqual(expected);
+
+      const shards = new Set(expected.map(activeShard));
+      expect(shards.size).toBeGreaterThan(ACTIVE_SHARDS / 2);
+
+      // One worker per shard sees a disjoint part; together, everyone.
+      const perShard = await Promise.all(
+        [...Array(ACTIVE_SHARDS).keys()].map(async (shard) => {
+          const ids: string[] = [];
+          for await (const page of listActiveSubscribers(d, { pageSize: 50, shards: [shard] }))
+            ids.push(...page.map((s) => s.id));
+          expect(ids.every((id) => activeShard(id) === shard)).toBe(true);
+          return ids;
+        }),
+      );
+      expect(perShard.flat().sort()).toEqual(expected);
+
+      const first = await listActiveSubscribers(d, { pageSize: 10 }).next();
+      expect(first.value?.[0]).toEqual({
+        id: expect.stringMatching(/^sub_/),
+        email: expect.stringMatching(/@example\.com$/),
+      });
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe("rate limits", () => {
+  it("count across separate clients (Lambda instances) and reset with the window", async () => {
+    const other = createDb({ table: db().table, region: "us-east-1", endpoint: services.dynamodbEndpoint });
+    const limit = { scope: "test", key: "198.51.100.4", max: 3, windowSeconds: 60 };
+    const now = new Date("2026-05-18T09:00:10Z");
+    expect(await hitRateLimit(db(), limit, now)).toEqual({ allowed: true });
+    expect(await hitRateLimit(other, limit, now)).toEqual({ allowed: true });
+    expect(await hitRateLimit(db(), limit, now)).toEqual({ allowed: true });
+    expect(await hitRateLimit(other, limit, now)).toEqual({ allowed: false, retryAfterSeconds: 50 });
+    expect(await hitRateLimit(db(), { ...limit, key: "198.51.100.5" }, now)).toEqual({ allowed: true });
+    expect(await hitRateLimit(db(), limit, new Date("2026-05-18T09:01:00Z"))).toEqual({ allowed: true });
+  });
+
+  it("let exactly `max` of a concurrent burst through, and set an expiry", async () => {
+    const limit = { scope: "burst", key: "k", max: 5, windowSeconds: 3600 };
+    const now = new Date("2026-05-18T09:30:00Z");
+    const results = await Promise.all(Array.from({ length: 20 }, () => hitRateLimit(db(), limit, now)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(5);
+    const { Items } = await db().client.send(new ScanCommand({ TableName: db().table }));
+    const item = Items!.find((i) => i.PK === "RATE#burst#k")!;
+    expect(item.hits).toBe(5);
+    expect(item.expiresAt).toBe(Date.parse("2026-05-18T10:00:00Z") / 1000 + 60);
+  });
+});
