@@ -11,12 +11,16 @@ import { digestClassifier } from "../../packages/core/src/digest/classifier.ts";
 import { digestModel } from "../../packages/core/src/digest/model.ts";
 import { groupByTheme } from "../../packages/core/src/digest/sections.ts";
 import { weekRange } from "../../packages/core/src/digest/week.ts";
-import { personalise, placeholders, type EmailParts, type Personal } from "../../packages/core/src/email/personalise.ts";
+import {
+  personalise,
+  placeholders,
+  type EmailParts,
+  type Personal,
+} from "../../packages/core/src/email/personalise.ts";
 import { renderMjml } from "../../packages/core/src/email/render.ts";
 import { templatesDir } from "../../packages/core/src/email/templates.ts";
 import { newsletter } from "@tidings/templates/newsletter";
 import type { DigestItem } from "../../packages/core/src/digest/item.ts";
-
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -46,7 +50,9 @@ function naive(email: EmailParts, p: Personal): EmailParts {
 /** Median µs per recipient over batches of `batch` recipients, each with its own URL. */
 function perRecipient(fill: (e: EmailParts, p: Personal) => EmailParts, email: EmailParts, flatten: boolean): number {
   const batch = 2000;
-  const urls = Array.from({ length: batch }, (_, i) => ({ unsubscribeUrl: `https://tidings.example/unsubscribe?token=sub_${i.toString(36).padStart(8, "0")}.sig` }));
+  const urls = Array.from({ length: batch }, (_, i) => ({
+    unsubscribeUrl: `https://tidings.example/unsubscribe?token=sub_${i.toString(36).padStart(8, "0")}.sig`,
+  }));
   let sink = 0;
   const samples: number[] = [];
   for (let round = 0; round < 25; round++) {
@@ -54,7 +60,9 @@ function perRecipient(fill: (e: EmailParts, p: Personal) => EmailParts, email: E
     for (let i = 0; i < batch; i++) {
       const out = fill(email, urls[i]!);
       // charCodeAt in the middle makes V8 flatten a concatenated string into one buffer.
-      sink += flatten ? out.html.charCodeAt(out.html.length >> 1) + out.text.charCodeAt(out.text.length >> 1) : out.html.length;
+      sink += flatten
+        ? out.html.charCodeAt(out.html.length >> 1) + out.text.charCodeAt(out.text.length >> 1)
+        : out.html.length;
     }
     samples.push(((performance.now() - t) * 1000) / batch);
   }
@@ -63,7 +71,9 @@ function perRecipient(fill: (e: EmailParts, p: Personal) => EmailParts, email: E
 }
 
 export default async function bench(): Promise<void> {
-  const items = (JSON.parse(readFileSync(new URL("../fixtures/digest/scmp-items.json", import.meta.url), "utf8")) as DigestItem[]).slice(0, 30);
+  const items = (
+    JSON.parse(readFileSync(new URL("../fixtures/digest/scmp-items.json", import.meta.url), "utf8")) as DigestItem[]
+  ).slice(0, 30);
   const input = {
     range: weekRange("2026-W20", "UTC"),
     sections: groupByTheme(items, digestClassifier().classify, digestClassifier().themes),
@@ -84,13 +94,23 @@ export default async function bench(): Promise<void> {
   const source = readFileSync(path, "utf8");
   const { default: Handlebars } = await import("handlebars");
   const plain = async () =>
-    (await mjml2html(source, { filePath: path, ignoreIncludes: false, preprocessors: [(x) => Handlebars.compile(x)(model)] })).html;
+    (
+      await mjml2html(source, {
+        filePath: path,
+        ignoreIncludes: false,
+        preprocessors: [(x) => Handlebars.compile(x)(model)],
+      })
+    ).html;
   const plainMs = await time(15, plain);
   const plainBytes = Buffer.byteLength(await plain());
 
   console.log("30-item digest render (median)            ms      HTML bytes");
-  console.log(`  renderMjml (strict, minified)       ${ours.toFixed(1).padStart(8)}  ${Buffer.byteLength(digest.html).toString().padStart(12)}`);
-  console.log(`  mjml2html defaults (peer)           ${plainMs.toFixed(1).padStart(8)}  ${plainBytes.toString().padStart(12)}   ratio ${(ours / plainMs).toFixed(2)}x time, ${(Buffer.byteLength(digest.html) / plainBytes).toFixed(2)}x size`);
+  console.log(
+    `  renderMjml (strict, minified)       ${ours.toFixed(1).padStart(8)}  ${Buffer.byteLength(digest.html).toString().padStart(12)}`,
+  );
+  console.log(
+    `  mjml2html defaults (peer)           ${plainMs.toFixed(1).padStart(8)}  ${plainBytes.toString().padStart(12)}   ratio ${(ours / plainMs).toFixed(2)}x time, ${(Buffer.byteLength(digest.html) / plainBytes).toFixed(2)}x size`,
+  );
   console.log(`  renderDigest (email + web + text)   ${whole.toFixed(1).padStart(8)}`);
   console.log("");
   console.log("per-recipient placeholder fill (median)    µs/recipient");
@@ -99,7 +119,11 @@ export default async function bench(): Promise<void> {
     const b = perRecipient(naive, digest, flatten);
     const tag = flatten ? "flattened" : "as built ";
     console.log(`  personalise (split once), ${tag}  ${a.toFixed(2).padStart(8)}`);
-    console.log(`  replaceAll per placeholder, ${tag}${b.toFixed(2).padStart(8)}   ratio ${(b / a).toFixed(1)}x faster`);
+    console.log(
+      `  replaceAll per placeholder, ${tag}${b.toFixed(2).padStart(8)}   ratio ${(b / a).toFixed(1)}x faster`,
+    );
   }
-  console.log(`  (target < 50 µs; HTML ${Buffer.byteLength(digest.html)} bytes, text ${Buffer.byteLength(digest.text)} bytes)`);
+  console.log(
+    `  (target < 50 µs; HTML ${Buffer.byteLength(digest.html)} bytes, text ${Buffer.byteLength(digest.text)} bytes)`,
+  );
 }

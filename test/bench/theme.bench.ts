@@ -8,16 +8,26 @@ import { readFileSync } from "node:fs";
 import config from "../../templates/themes.ts";
 import { compileThemes, type ThemeItem } from "../../packages/core/src/theme/classifier.ts";
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/themes/${name}`, import.meta.url), "utf8"));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../fixtures/themes/${name}`, import.meta.url), "utf8"));
 const labelled = fixture("labelled.json");
-const items: ThemeItem[] = [...labelled.heldOut, ...labelled.heldOut2, ...labelled.development, ...fixture("seed-labelled.json").items];
+const items: ThemeItem[] = [
+  ...labelled.heldOut,
+  ...labelled.heldOut2,
+  ...labelled.development,
+  ...fixture("seed-labelled.json").items,
+];
 
 function regexClassifier(): (item: ThemeItem) => string {
   const all = [...config.themes, config.fallback];
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const patterns = all.map((theme) =>
     Object.entries(theme.terms ?? {}).map(([term, weight]) => {
-      const body = term.replace(/\*$/, "").split(/[\s-]+/).map(escape).join("[\\s-]+");
+      const body = term
+        .replace(/\*$/, "")
+        .split(/[\s-]+/)
+        .map(escape)
+        .join("[\\s-]+");
       const tail = term.endsWith("*") ? "[\\p{L}\\p{N}]*" : "(?:s|es)?";
       return { weight, re: new RegExp(`(?<![\\p{L}\\p{N}])${body}${tail}(?![\\p{L}\\p{N}])`, "iu") };
     }),
@@ -27,7 +37,8 @@ function regexClassifier(): (item: ThemeItem) => string {
     let bestScore = 0;
     patterns.forEach((terms, i) => {
       let score = 0;
-      for (const { weight, re } of terms) score += (re.test(item.title) ? 3 * weight : 0) + (re.test(item.summary) ? weight : 0);
+      for (const { weight, re } of terms)
+        score += (re.test(item.title) ? 3 * weight : 0) + (re.test(item.summary) ? weight : 0);
       if (score > bestScore) [best, bestScore] = [i, score];
     });
     return all[best]!.name;
