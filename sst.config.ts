@@ -123,6 +123,18 @@ export default $config({
       },
     });
 
+    // Hourly ingest: every feed in FEEDS fetched conditionally; new and changed items stored.
+    new sst.aws.CronV2("HourlyIngest", {
+      schedule: "rate(1 hour)",
+      function: {
+        ...nodejs,
+        handler: "packages/functions/src/lambda/ingest.handler",
+        link: [table],
+        memory: "512 MB",
+        timeout: "5 minutes",
+      },
+    });
+
     return { url: api.url, table: table.name };
   },
 });

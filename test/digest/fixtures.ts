@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Db } from "../../packages/core/src/store/db.ts";
-import { itemRow, type StoredItem } from "../../packages/core/src/store/week-items.ts";
+import { itemRow, type StoredItem } from "../../packages/core/src/store/items.ts";
 import { digestClassifier } from "../../packages/core/src/digest/classifier.ts";
 import type { DigestItem } from "../../packages/core/src/digest/item.ts";
 import type { DigestInput } from "../../packages/core/src/digest/model.ts";
@@ -68,7 +68,7 @@ export function digestInput(items: DigestItem[], overrides: Partial<DigestInput>
   };
 }
 
-/** A row as ingestion stores it (see store/week-items.ts until store/items.ts lands). */
+/** A row as ingestion stores it (store/items.ts). */
 export function storedItem(overrides: Partial<StoredItem> = {}): StoredItem {
   const base = item();
   const { key, source, ...feedItem } = base;

@@ -1,7 +1,7 @@
 /** The week's items as the digest needs them, from the store. */
 import { createHash } from "node:crypto";
 import type { Db } from "../store/db.ts";
-import { itemsPublishedBetween } from "../store/week-items.ts";
+import { itemsPublishedBetween } from "../store/items.ts";
 import type { DigestItem } from "./item.ts";
 import type { WeekRange } from "./week.ts";
 

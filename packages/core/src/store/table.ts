@@ -14,7 +14,10 @@
  * | rate limit   | RATE#<scope>#<key> | <window start>   | —                   | —  (expires via `expiresAt`) |
  *
  * - items published in a time range (the week's digest): Query GSI1 on each month the range
- *   touches, GSI1SK BETWEEN the two instants;
+ *   touches, GSI1SK BETWEEN the two instants (an undated item is filed under when it was
+ *   first seen);
+ * - has this item changed since the last run: BatchGetItem on the feed's current item keys
+ *   (each row keeps a content hash), so an unchanged item is never written again;
  * - the archive of digests, newest first: Query GSI1 `DIGESTS`, descending;
  * - active subscribers in pages: Query GSI1 `ACTIVE#0..15` (shard = first byte of the id mod 16;
  *   shards spread a million subscribers over several partitions, read in parallel);

@@ -1,0 +1,161 @@
+/**
+ * One ingest run: every configured feed fetched (conditionally), parsed and stored, a few at a
+ * time. A feed's failure is recorded on that feed (its last error, a growing backoff) and
+ * never stops the others; a 410 disables the feed; a permanent redirect updates its URL.
+ */
+import type { Context } from "../context.ts";
+import { isTidingsError } from "../error.ts";
+import { type FeedState, getFeedState, putFeedState } from "../store/feeds.ts";
+import { storeFeedItems } from "../store/items.ts";
+import { fetchFeed, isHttp, userAgent } from "./fetch.ts";
+import { parseFeed } from "./parse.ts";
+
+export type FeedStatus = "ingested" | "not_modified" | "failed" | "backing_off" | "disabled" | "gone";
+
+export interface FeedResult {
+  source: string;
+  /** Where it was fetched from (after this run's permanent redirects). */
+  url: string;
+  title: string | undefined;
+  status: FeedStatus;
+  new: number;
+  updated: number;
+  unchanged: number;
+  /** Why it failed, is backing off, or is disabled. */
+  error?: string | undefined;
+  /** Set when the feed moved permanently during this run. */
+  movedTo?: string | undefined;
+  nextAttemptAt?: string | undefined;
+}
+
+export interface IngestSummary {
+  feeds: FeedResult[];
+  new: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+}
+
+export interface IngestOptions {
+  /** Fetch even a feed that is backing off or disabled (an explicit `--feed`). */
+  force?: boolean;
+  now?: () => Date;
+}
+
+const parallel = 4;
+const hour = 3_600_000;
+
+/** 1, 2, 4 … hours after consecutive failures (capped at a day), a little early to meet the hourly run. */
+export function backoff(failures: number): number {
+  return Math.min(hour * 2 ** Math.max(0, failures - 1), 24 * hour) - 5 * 60_000;
+}
+
+function result(state: FeedState, status: FeedStatus, extra: Partial<FeedResult> = {}): FeedResult {
+  return {
+    source: state.source,
+    url: state.url,
+    title: state.title,
+    status,
+    new: 0,
+    updated: 0,
+    unchanged: 0,
+    ...extra,
+  };
+}
+
+async function attempt(ctx: Context, state: FeedState, now: Date): Promise<FeedResult> {
+  const at = now.toISOString();
+  const fetched = await fetchFeed(state.url, {
+    userAgent: userAgent(ctx.config.publicUrl),
+    etag: state.etag,
+    lastModified: state.lastModified,
+  });
+  const moved = fetched.movedTo ? { url: fetched.movedTo } : {};
+  const succeeded = {
+    ...moved,
+    lastAttemptAt: at,
+    lastSuccessAt: at,
+    failures: 0,
+    nextAttemptAt: undefined,
+    disabled: undefined,
+  };
+  if (fetched.status === "gone") {
+    const disabled = `${fetched.url} answered 410 Gone on ${at.slice(0, 10)}`;
+    await putFeedState(ctx.db, { ...state, lastAttemptAt: at, disabled });
+    return result(state, "gone", { error: disabled });
+  }
+  if (fetched.status === "not_modified") {
+    await putFeedState(ctx.db, { ...state, ...succeeded });
+    return result({ ...state, ...moved }, "not_modified", { movedTo: fetched.movedTo });
+  }
+  const feed = parseFeed(fetched.body, {
+    url: isHttp(fetched.url) ? fetched.url : undefined,
+    contentType: fetched.contentType,
+  });
+  const title = feed.title || state.title || state.source;
+  const counts = await storeFeedItems(ctx.db, { feedKey: state.feedKey, title }, feed.items, now);
+  const validators = { etag: fetched.etag, lastModified: fetched.lastModified };
+  await putFeedState(ctx.db, { ...state, ...succeeded, ...validators, title });
+  return result({ ...state, ...moved, title }, "ingested", { ...counts, movedTo: fetched.movedTo });
+}
+
+/** Ingests one feed (a URL or a local file); never throws for the feed's own faults. */
+export async function ingestFeed(ctx: Context, source: string, options: IngestOptions = {}): Promise<FeedResult> {
+  const now = options.now?.() ?? new Date();
+  const state = await getFeedState(ctx.db, source);
+  if (state.disabled && !options.force) return result(state, "disabled", { error: state.disabled });
+  if (state.nextAttemptAt && state.nextAttemptAt > now.toISOString() && !options.force) {
+    return result(state, "backing_off", { error: state.lastError, nextAttemptAt: state.nextAttemptAt });
+  }
+  try {
+    return await attempt(ctx, state, now);
+  } catch (e) {
+    const error = isTidingsError(e) ? e.message : `unexpected error: ${(e as Error).message}`;
+    if (!isTidingsError(e)) ctx.log.error("ingest failed unexpectedly", { source, error: e });
+    const failures = state.failures + 1;
+    const nextAttemptAt = new Date(now.getTime() + backoff(failures)).toISOString();
+    const at = now.toISOString();
+    await putFeedState(ctx.db, {
+      ...state,
+      lastAttemptAt: at,
+      lastError: error,
+      lastErrorAt: at,
+      failures,
+      nextAttemptAt,
+    }).catch((storeError: unknown) =>
+      ctx.log.error("could not record a feed's failure", { source, error: storeError }),
+    );
+    return result(state, "failed", { error, nextAttemptAt });
+  }
+}
+
+/**
+ * Ingests the configured feeds (or those given), `parallel` at a time; `onProgress` hears of
+ * each feed as it is done.
+ *
+ * @example const summary = await ingestFeeds(ctx); // summary.new, summary.failed, summary.feeds[i].status
+ */
+export async function ingestFeeds(
+  ctx: Context,
+  feeds: string[] = ctx.config.feeds,
+  onProgress?: (result: FeedResult) => void,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const results: FeedResult[] = new Array(feeds.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < feeds.length; i = next++) {
+      results[i] = await ingestFeed(ctx, feeds[i]!, options);
+      onProgress?.(results[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, feeds.length) }, worker));
+  const sum = (field: "new" | "updated" | "unchanged") => results.reduce((n, r) => n + r[field], 0);
+  return {
+    feeds: results,
+    new: sum("new"),
+    updated: sum("updated"),
+    unchanged: sum("unchanged"),
+    failed: results.filter((r) => r.status === "failed").length,
+  };
+}

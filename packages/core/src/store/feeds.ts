@@ -1,0 +1,66 @@
+/**
+ * Feed state (`FEED#<feedKey>` / `STATE`, listed through GSI1 `FEEDS`): where a feed lives
+ * now, its HTTP validators, and how fetching it has gone — so a failing feed backs off and
+ * a 410 disables it, without touching any other feed. The key comes from the configured
+ * source, so a permanent redirect changes the URL but not the key (nor the items' keys).
+ */
+import { createHash } from "node:crypto";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { queryAll } from "./batch.ts";
+import type { Db } from "./db.ts";
+import { GSI1 } from "./table.ts";
+
+export interface FeedState {
+  feedKey: string;
+  /** As configured (FEEDS or --feed): a URL or a local file. */
+  source: string;
+  /** Where to fetch it now: the source, or where it permanently moved. */
+  url: string;
+  title?: string | undefined;
+  etag?: string | undefined;
+  lastModified?: string | undefined;
+  lastAttemptAt?: string | undefined;
+  lastSuccessAt?: string | undefined;
+  lastError?: string | undefined;
+  lastErrorAt?: string | undefined;
+  /** Consecutive failures; 0 after a success. */
+  failures: number;
+  /** Not before this instant (backoff after failures). */
+  nextAttemptAt?: string | undefined;
+  /** Set when the feed answered 410 Gone: never fetched again. */
+  disabled?: string | undefined;
+}
+
+/** A short, stable key for a configured source. */
+export function feedKeyOf(source: string): string {
+  return createHash("sha256").update(source.trim()).digest("base64url").slice(0, 16);
+}
+
+const key = (feedKey: string) => ({ PK: `FEED#${feedKey}`, SK: "STATE" });
+
+function fromRow(row: Record<string, unknown>): FeedState {
+  const { PK, SK, GSI1PK, GSI1SK, ...state } = row;
+  return state as unknown as FeedState;
+}
+
+/** The state of a feed, or a fresh one for a source never fetched. */
+export async function getFeedState(db: Db, source: string): Promise<FeedState> {
+  const feedKey = feedKeyOf(source);
+  const { Item } = await db.client.send(new GetCommand({ TableName: db.table, Key: key(feedKey) }));
+  return Item ? fromRow(Item) : { feedKey, source, url: source, failures: 0 };
+}
+
+export async function putFeedState(db: Db, state: FeedState): Promise<void> {
+  const row = { ...key(state.feedKey), GSI1PK: "FEEDS", GSI1SK: state.feedKey, ...state };
+  await db.client.send(new PutCommand({ TableName: db.table, Item: row }));
+}
+
+/** Every feed ever ingested. */
+export async function listFeedStates(db: Db): Promise<FeedState[]> {
+  const rows = await queryAll(db, {
+    IndexName: GSI1,
+    KeyConditionExpression: "GSI1PK = :feeds",
+    ExpressionAttributeValues: { ":feeds": "FEEDS" },
+  });
+  return rows.map(fromRow);
+}

@@ -1,0 +1,129 @@
+/**
+ * Items in the table: `FEED#<feedKey>` / `ITEM#<itemKey>`, indexed by publication month in
+ * GSI1 (`PUB#<yyyy-mm>`, sorted by `<published>#<feedKey>#<itemKey>`) for the digest's
+ * "published in this week" query. Each row keeps a hash of its content: an item the feed
+ * repeats unchanged is not written again; one whose text changed is written over.
+ */
+import { createHash } from "node:crypto";
+import type { FeedItem } from "../feed/feed.ts";
+import { batchGet, batchPut, queryAll } from "./batch.ts";
+import type { Db } from "./db.ts";
+import { GSI1 } from "./table.ts";
+
+/** An item as stored: the feed's item, where it came from, and a date it can be found by. */
+export interface StoredItem extends FeedItem {
+  feedKey: string;
+  itemKey: string;
+  feedTitle: string;
+}
+
+/** The outcome of storing one feed's items. */
+export interface StoreCounts {
+  new: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** A short, stable key for an item id (ids can be long URLs). */
+export const itemKeyOf = (id: string) => createHash("sha256").update(id).digest("base64url").slice(0, 22);
+
+const key = (feedKey: string, itemKey: string) => ({ PK: `FEED#${feedKey}`, SK: `ITEM#${itemKey}` });
+
+/** What a reader would notice changing; the feed's title is not part of it. */
+function contentHash(item: FeedItem): string {
+  const { id, title, link, published, author, summary, categories, image } = item;
+  return createHash("sha256")
+    .update(JSON.stringify([id, title, link, published, author, summary, categories, image]))
+    .digest("base64url");
+}
+
+/** The row for an item. `published` falls back to when the item was first seen: an undated item belongs to that week. */
+export function itemRow(
+  item: StoredItem,
+  extra: { contentHash?: string; firstSeen?: string } = {},
+): Record<string, unknown> {
+  const published = item.published ?? extra.firstSeen ?? new Date().toISOString();
+  return {
+    ...key(item.feedKey, item.itemKey),
+    GSI1PK: `PUB#${published.slice(0, 7)}`,
+    GSI1SK: `${published}#${item.feedKey}#${item.itemKey}`,
+    ...item,
+    published,
+    ...extra,
+  };
+}
+
+function fromRow(row: Record<string, unknown>): StoredItem {
+  const { id, title, link, published, author, summary, categories, image, feedKey, itemKey, feedTitle } =
+    row as unknown as StoredItem;
+  return { id, title, link, published, author, summary, categories, image, feedKey, itemKey, feedTitle };
+}
+
+/**
+ * Stores a feed's current items: new ones and changed ones in batches, unchanged ones not at
+ * all (one batched read of their hashes tells which is which).
+ */
+export async function storeFeedItems(
+  db: Db,
+  feed: { feedKey: string; title: string },
+  items: FeedItem[],
+  now: Date,
+): Promise<StoreCounts> {
+  const byKey = new Map<string, FeedItem>();
+  for (const item of items) {
+    const itemKey = itemKeyOf(item.id);
+    if (!byKey.has(itemKey)) byKey.set(itemKey, item); // a feed repeating an id: the first one counts
+  }
+  const keys = [...byKey.keys()].map((itemKey) => key(feed.feedKey, itemKey));
+  const existing = new Map<string, { contentHash?: string; firstSeen?: string; feedTitle?: string }>();
+  for (const row of await batchGet(db, keys, ["SK", "contentHash", "firstSeen", "feedTitle"])) {
+    existing.set(String(row.SK).slice("ITEM#".length), row as { contentHash?: string; firstSeen?: string });
+  }
+
+  const counts: StoreCounts = { new: 0, updated: 0, unchanged: 0 };
+  const rows: Record<string, unknown>[] = [];
+  for (const [itemKey, item] of byKey) {
+    const hash = contentHash(item);
+    const before = existing.get(itemKey);
+    if (before?.contentHash === hash && before.feedTitle === feed.title) {
+      counts.unchanged++;
+      continue;
+    }
+    counts[before ? "updated" : "new"]++;
+    const firstSeen = before?.firstSeen ?? now.toISOString();
+    rows.push(
+      itemRow({ ...item, feedKey: feed.feedKey, itemKey, feedTitle: feed.title }, { contentHash: hash, firstSeen }),
+    );
+  }
+  await batchPut(db, rows);
+  return counts;
+}
+
+/** The UTC months (`yyyy-mm`) an interval [from, to) touches. */
+function months(from: Date, to: Date): string[] {
+  const out: string[] = [];
+  const d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
+  while (d < to) {
+    out.push(d.toISOString().slice(0, 7));
+    d.setUTCMonth(d.getUTCMonth() + 1);
+  }
+  return out;
+}
+
+/**
+ * Items published in [from, to), from every feed, oldest first: one query per month the
+ * interval touches.
+ */
+export async function itemsPublishedBetween(db: Db, from: Date, to: Date): Promise<StoredItem[]> {
+  const out: StoredItem[] = [];
+  for (const month of months(from, to)) {
+    const rows = await queryAll(db, {
+      IndexName: GSI1,
+      // GSI1SK starts with the instant, so this is [from, to): `<to>#…` sorts after `<to>`.
+      KeyConditionExpression: "GSI1PK = :month AND GSI1SK BETWEEN :from AND :to",
+      ExpressionAttributeValues: { ":month": `PUB#${month}`, ":from": from.toISOString(), ":to": to.toISOString() },
+    });
+    out.push(...rows.map(fromRow));
+  }
+  return out;
+}

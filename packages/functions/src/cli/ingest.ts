@@ -1,0 +1,65 @@
+/**
+ * `npm run ingest -- [--feed URL_OR_FILE]`: one ingest run over the configured feeds (FEEDS),
+ * or just the one named (fetched even if it is backing off), with a line per feed and a
+ * summary. Exits 1 when a feed failed.
+ */
+import { parseArgs } from "node:util";
+import { type FeedResult, ingestFeeds } from "@tidings/core/feed/ingest";
+import { useLocalStack } from "../local/stack.ts";
+
+const usage = "usage: npm run ingest -- [--feed URL_OR_FILE]";
+
+function fail(message: string): never {
+  process.stderr.write(`npm run ingest: ${message}\n`);
+  process.exit(1);
+}
+
+let feed: string | undefined;
+try {
+  ({ feed } = parseArgs({ options: { feed: { type: "string" } }, allowPositionals: false }).values);
+} catch (e) {
+  fail(`${(e as Error).message}\n${usage}`);
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** One line per feed: what happened, in the newsletter's words. */
+function progressLine(r: FeedResult): string {
+  const name = r.title ?? r.source;
+  const moved = r.movedTo ? ` (moved permanently: now ${r.movedTo})` : "";
+  switch (r.status) {
+    case "ingested":
+      return `  ✓ ${name}: ${r.new} new, ${r.updated} updated, ${r.unchanged} unchanged${moved}`;
+    case "not_modified":
+      return `  ✓ ${name}: not modified since the last run${moved}`;
+    case "failed":
+      return `  ✗ ${name}: ${r.error} (next attempt after ${r.nextAttemptAt})`;
+    case "backing_off":
+      return `  … ${name}: skipped, backing off until ${r.nextAttemptAt} after: ${r.error}`;
+    case "gone":
+    case "disabled":
+      return `  ✗ ${name}: disabled — ${r.error}`;
+  }
+}
+
+const stack = await useLocalStack("ingest");
+let failed = 0;
+try {
+  const feeds = feed ? [feed] : stack.ctx.config.feeds;
+  process.stdout.write(`Ingesting ${plural(feeds.length, "feed")}…\n`);
+  const summary = await ingestFeeds(stack.ctx, feeds, (r) => process.stdout.write(progressLine(r) + "\n"), {
+    force: Boolean(feed),
+  });
+  failed = summary.failed;
+  const notModified = summary.feeds.filter((f) => f.status === "not_modified").length;
+  const skipped = summary.feeds.filter(
+    (f) => f.status === "backing_off" || f.status === "disabled" || f.status === "gone",
+  ).length;
+  process.stdout.write(
+    `Done: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged` +
+      `; ${plural(notModified, "feed")} not modified, ${skipped} skipped, ${summary.failed} failed.\n`,
+  );
+} finally {
+  await stack.close();
+}
+if (failed) process.exit(1);

@@ -1,0 +1,19 @@
+/**
+ * Hourly cron (sst.aws.CronV2 "HourlyIngest"): ingests every configured feed. A feed's
+ * failure is logged and recorded on the feed (with backoff); it never fails the run.
+ */
+import { createContext } from "@tidings/core/context";
+import { type FeedResult, ingestFeeds } from "@tidings/core/feed/ingest";
+
+const ctx = createContext();
+
+function report(r: FeedResult) {
+  if (r.status === "failed" || r.status === "gone")
+    ctx.log.warn("feed not ingested", { source: r.source, status: r.status, error: r.error });
+}
+
+export async function handler() {
+  const { feeds, ...totals } = await ingestFeeds(ctx, ctx.config.feeds, report);
+  ctx.log.info("ingest done", { feeds: feeds.length, ...totals });
+  return { feeds: feeds.length, ...totals };
+}
