@@ -129,7 +129,7 @@ export default $config({
       function: {
         ...nodejs,
         handler: "packages/functions/src/lambda/ingest.handler",
-        link: [table],
+        link: [table, api],
         memory: "512 MB",
         timeout: "5 minutes",
       },
