@@ -80,20 +80,46 @@ export default $config({
       timeout: "30 seconds",
     });
 
-    // Weekly digest: builds the last complete week's digest. The schedule is read in
-    // DIGEST_TIMEZONE; the default, Monday 06:00, leaves late items of Sunday a few hours to arrive.
+    // Delivery: the weekly job puts batches of recipients on this queue; a few consumers send them,
+    // each at its share of the account's SES rate. A job that keeps failing goes to the DLQ.
+    const sendConsumers = 2;
+    const deadLetters = new sst.aws.Queue("SendDeadLetters", { visibilityTimeout: "5 minutes" });
+    const sendQueue = new sst.aws.Queue("SendQueue", {
+      // At least the consumer's timeout, so a job is never handed to two consumers at once.
+      visibilityTimeout: "6 minutes",
+      dlq: { queue: deadLetters.arn, retry: 8 },
+    });
+    sendQueue.subscribe(
+      {
+        ...nodejs,
+        handler: "packages/functions/src/lambda/send.handler",
+        environment: { ...environment, SEND_CONSUMERS: String(sendConsumers), SEND_RATE: process.env.SEND_RATE ?? "" },
+        link: [table, tokenSecret, email, api],
+        concurrency: { reserved: sendConsumers },
+        // MaxSendRate comes from the account; the identity's own permissions come with `email`.
+        permissions: [{ actions: ["ses:GetAccount"], resources: ["*"] }],
+        memory: "512 MB",
+        timeout: "5 minutes",
+      },
+      // One job (50 recipients) per call keeps each call well inside its timeout at any rate.
+      { batch: { size: 1, partialResponses: true } },
+    );
+
+    // Weekly digest: builds the last complete week's digest and queues its delivery. The schedule
+    // is read in DIGEST_TIMEZONE; the default, Monday 06:00, leaves late items of Sunday a few
+    // hours to arrive.
     new sst.aws.CronV2("WeeklyDigest", {
       schedule: (process.env.DIGEST_SCHEDULE ?? "cron(0 6 ? * MON *)") as `cron(${string})`,
       timezone: environment.DIGEST_TIMEZONE,
       function: {
         ...nodejs,
         handler: "packages/functions/src/lambda/digest.handler",
-        link: [table],
+        link: [table, sendQueue, api],
         // The MJML templates are read at render time; mjml and handlebars load modules dynamically.
         copyFiles: [{ from: "templates" }],
         nodejs: { install: ["mjml", "handlebars"] },
         memory: "1024 MB",
-        timeout: "5 minutes",
+        timeout: "15 minutes",
       },
     });
 
@@ -103,7 +129,7 @@ export default $config({
       function: {
         ...nodejs,
         handler: "packages/functions/src/lambda/ingest.handler",
-        link: [table],
+        link: [table, api],
         memory: "512 MB",
         timeout: "5 minutes",
       },

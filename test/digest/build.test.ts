@@ -32,11 +32,20 @@ describe("building a week's digest (real dynalite)", () => {
   afterAll(() => services.close());
 
   it("stores the week's items, each once, grouped by theme", async () => {
-    const result = await buildDigest(services.ctx, "2026-W20", { classifier: standIn, now: new Date("2026-05-18T06:00:00Z") });
+    const result = await buildDigest(services.ctx, "2026-W20", {
+      classifier: standIn,
+      now: new Date("2026-05-18T06:00:00Z"),
+    });
     expect(result.status).toBe("created");
     if (result.status === "empty") return;
     const { digest } = result;
-    expect(digest).toMatchObject({ week: "2026-W20", firstDay: "2026-05-11", lastDay: "2026-05-17", timeZone: "UTC", itemCount: 3 });
+    expect(digest).toMatchObject({
+      week: "2026-W20",
+      firstDay: "2026-05-11",
+      lastDay: "2026-05-17",
+      timeZone: "UTC",
+      itemCount: 3,
+    });
     expect(digest.createdAt).toBe("2026-05-18T06:00:00.000Z");
     expect(digest.sections.map((s) => [s.theme, s.items.map((i) => i.title)])).toEqual([
       ["AI chips & computing", ["Nvidia unveils AI training chip"]],
@@ -51,15 +60,24 @@ describe("building a week's digest (real dynalite)", () => {
 
   it("is idempotent: building again returns the stored digest untouched", async () => {
     const before = await getDigest(services.ctx.db, "2026-W20");
-    await putItems(services.ctx.db, [storedItem({ title: "A late arrival for the week", published: "2026-05-14T00:00:00.000Z" })]);
-    const again = await buildDigest(services.ctx, "2026-W20", { classifier: standIn, now: new Date("2026-05-19T00:00:00Z") });
+    await putItems(services.ctx.db, [
+      storedItem({ title: "A late arrival for the week", published: "2026-05-14T00:00:00.000Z" }),
+    ]);
+    const again = await buildDigest(services.ctx, "2026-W20", {
+      classifier: standIn,
+      now: new Date("2026-05-19T00:00:00Z"),
+    });
     expect(again.status).toBe("exists");
     expect(again.status !== "empty" && again.digest).toEqual(before);
     expect(await getDigest(services.ctx.db, "2026-W20")).toEqual(before);
   });
 
   it("renders anew with rebuild", async () => {
-    const rebuilt = await buildDigest(services.ctx, "2026-W20", { classifier: standIn, rebuild: true, now: new Date("2026-05-19T00:00:00Z") });
+    const rebuilt = await buildDigest(services.ctx, "2026-W20", {
+      classifier: standIn,
+      rebuild: true,
+      now: new Date("2026-05-19T00:00:00Z"),
+    });
     expect(rebuilt.status).toBe("replaced");
     if (rebuilt.status === "empty") return;
     expect(rebuilt.digest.itemCount).toBe(4);
@@ -68,7 +86,9 @@ describe("building a week's digest (real dynalite)", () => {
   });
 
   it("stores one digest when two builds race", async () => {
-    await putItems(services.ctx.db, [storedItem({ title: "Foundry news for week nineteen", published: "2026-05-06T00:00:00.000Z" })]);
+    await putItems(services.ctx.db, [
+      storedItem({ title: "Foundry news for week nineteen", published: "2026-05-06T00:00:00.000Z" }),
+    ]);
     const [a, b] = await Promise.all([
       buildDigest(services.ctx, "2026-W19", { classifier: standIn }),
       buildDigest(services.ctx, "2026-W19", { classifier: standIn }),

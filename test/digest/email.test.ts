@@ -36,7 +36,9 @@ describe("the digest email, 30 items from the seed feed", () => {
   });
 
   it("heads each non-empty theme's section with exactly the theme's name, in theme order", () => {
-    const headings = load(digest.html)("h2.theme-heading").map((_, h) => load(h).text()).get();
+    const headings = load(digest.html)("h2.theme-heading")
+      .map((_, h) => load(h).text())
+      .get();
     expect(headings.length).toBeGreaterThan(3);
     expect(headings).toEqual(themes.filter((t) => headings.includes(t)));
     expect(load(digest.html)("h2.theme-heading").first().attr("id")).toBe("ai-chips-computing");
@@ -65,7 +67,9 @@ describe("the digest email, 30 items from the seed feed", () => {
   });
 
   it("has a subject with the name, the week and the top headline", () => {
-    expect(digest.subject).toMatch(/^Tidings: Semiconductors · 11\s?–\s?17 May 2026 · AMD CEO’s meeting with China’s vice-premier/);
+    expect(digest.subject).toMatch(
+      /^Tidings: Semiconductors · 11\s?–\s?17 May 2026 · AMD CEO’s meeting with China’s vice-premier/,
+    );
     expect(digest.subject.length).toBeLessThan(140);
   });
 
@@ -75,7 +79,9 @@ describe("the digest email, 30 items from the seed feed", () => {
     expect(footer).toContain("You are receiving this because you subscribed");
     expect(footer).toContain("Tidings, 1 Example Street, Springfield");
     expect($("a.footer-link:contains('Unsubscribe')").attr("href")).toBe(unsubscribe);
-    expect($("a.footer-link:contains('View in browser')").attr("href")).toBe("https://tidings.example/digests/2026-W20");
+    expect($("a.footer-link:contains('View in browser')").attr("href")).toBe(
+      "https://tidings.example/digests/2026-W20",
+    );
   });
 
   it("supports dark mode", () => {
@@ -99,7 +105,9 @@ describe("the digest email, 30 items from the seed feed", () => {
     expect($("a.card-title")).toHaveLength(30);
     expect(digest.webHtml).not.toContain(unsubscribe);
     expect($("a.footer-link:contains('Subscribe')").attr("href")).toBe("https://tidings.example/");
-    expect($("p.footer-text").first().text()).toBe("This is the web edition of Tidings: Semiconductors, a weekly email.");
+    expect($("p.footer-text").first().text()).toBe(
+      "This is the web edition of Tidings: Semiconductors, a weekly email.",
+    );
   });
 });
 
@@ -115,7 +123,9 @@ describe("caps", () => {
     expect(more.first().text()).toBe("3 more in AI chips & computing on the web →");
     expect(more.first().attr("href")).toBe("https://tidings.example/digests/2026-W20#ai-chips-computing");
     expect(more.last().text()).toBe("1 more in Memory & storage on the web →");
-    expect(digest.text).toContain("3 more in AI chips & computing on the web: https://tidings.example/digests/2026-W20#ai-chips-computing");
+    expect(digest.text).toContain(
+      "3 more in AI chips & computing on the web: https://tidings.example/digests/2026-W20#ai-chips-computing",
+    );
     const web = load(digest.webHtml);
     expect(web("a.card-title")).toHaveLength(8);
     expect(web("a.more-link")).toHaveLength(0);
@@ -124,7 +134,12 @@ describe("caps", () => {
   it("shows fewer items when they would push the HTML past Gmail's clip", async () => {
     const long = (n: number) => `https://news.example/${"very-long-path-segment/".repeat(40)}${n}`;
     const items = Array.from({ length: 40 }, (_, n) =>
-      item({ title: `AI story ${n} ${"with a long headline ".repeat(8)}`, link: long(n), image: long(n), summary: "word ".repeat(100) }),
+      item({
+        title: `AI story ${n} ${"with a long headline ".repeat(8)}`,
+        link: long(n),
+        image: long(n),
+        summary: "word ".repeat(100),
+      }),
     );
     const digest = await renderDigest(digestInput(items, { limits: { maxPerTheme: 40, maxItems: 40 } }));
     expect(Buffer.byteLength(digest.html)).toBeLessThan(100 * 1024);
@@ -153,7 +168,9 @@ describe("hostile feed content", () => {
     expect($("img")).toHaveLength(0);
     const title = $(".card-title").filter((_, e) => $(e).text().includes("alert"));
     expect(title.is("span")).toBe(true);
-    expect(title.text()).toBe(`<script>alert("x")</script> "><img src=x onerror=alert(1)> { {unsubscribe_url}} { { {raw}}}`);
+    expect(title.text()).toBe(
+      `<script>alert("x")</script> "><img src=x onerror=alert(1)> { {unsubscribe_url}} { { {raw}}}`,
+    );
     expect($("p.card-meta").first().text()).toMatch(/^<b>Evil<\/b> & "Co" · /);
     expect($("a").filter((_, a) => ($(a).attr("href") ?? "").startsWith("javascript")).length).toBe(0);
     expect(digest.html.split(unsubscribe)).toHaveLength(2); // only the footer's

@@ -19,11 +19,15 @@ describe("sections", () => {
   it("uses the newsletter's configured themes, in display order", () => {
     const configured = digestClassifier();
     expect(configured.themes.at(-1)).toBe("More news");
-    expect(configured.classify({ title: "SK Hynix lifts DRAM and NAND flash output", summary: "", categories: [] })).toBe("Memory & storage");
+    expect(
+      configured.classify({ title: "SK Hynix lifts DRAM and NAND flash output", summary: "", categories: [] }),
+    ).toBe("Memory & storage");
   });
 
   it("puts a theme the list does not know after the listed ones", () => {
-    const sections = groupByTheme([item(), item()], (i) => (i.title.endsWith("1") ? "Unlisted" : "More news"), ["More news"]);
+    const sections = groupByTheme([item(), item()], (i) => (i.title.endsWith("1") ? "Unlisted" : "More news"), [
+      "More news",
+    ]);
     expect(sections[0]!.theme).toBe("More news");
   });
 
@@ -35,14 +39,26 @@ describe("sections", () => {
 
   it("caps each theme and counts what the web still has", () => {
     const capped = applyCaps(sections, { maxPerTheme: 4, maxItems: 100 });
-    expect(count(capped)).toEqual([["A", 4], ["B", 3], ["C", 1]]);
+    expect(count(capped)).toEqual([
+      ["A", 4],
+      ["B", 3],
+      ["C", 1],
+    ]);
     expect(capped.map((s) => s.hidden)).toEqual([6, 0, 0]);
   });
 
   it("shares the total cap out round-robin so later themes keep a place", () => {
     const capped = applyCaps(sections, { maxPerTheme: 10, maxItems: 7 });
-    expect(count(capped)).toEqual([["A", 3], ["B", 3], ["C", 1]]);
+    expect(count(capped)).toEqual([
+      ["A", 3],
+      ["B", 3],
+      ["C", 1],
+    ]);
     expect(capped.map((s) => s.hidden)).toEqual([7, 0, 0]);
-    expect(count(applyCaps(sections, { maxPerTheme: 10, maxItems: 2 }))).toEqual([["A", 1], ["B", 1], ["C", 0]]);
+    expect(count(applyCaps(sections, { maxPerTheme: 10, maxItems: 2 }))).toEqual([
+      ["A", 1],
+      ["B", 1],
+      ["C", 0],
+    ]);
   });
 });

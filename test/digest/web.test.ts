@@ -10,12 +10,21 @@ describe("the digest archive on the web (real dynalite)", () => {
   let services: TestServices;
   let app: ReturnType<typeof createApp>;
   const w20 = [
-    storedItem({ title: "Nvidia unveils AI training chip", published: "2026-05-12T08:00:00.000Z", image: "https://img.example/n.jpg" }),
+    storedItem({
+      title: "Nvidia unveils AI training chip",
+      published: "2026-05-12T08:00:00.000Z",
+      image: "https://img.example/n.jpg",
+    }),
     storedItem({ title: "AI inference startup raises funds", published: "2026-05-14T08:00:00.000Z" }),
     storedItem({ title: "New export rules for lithography tools", published: "2026-05-13T08:00:00.000Z" }),
     storedItem({ title: "Conference season opens in Taipei", published: "2026-05-15T08:00:00.000Z" }),
   ];
-  const duplicate = storedItem({ feedKey: "wire-2", title: w20[0]!.title, link: "https://elsewhere.example/nvidia", published: "2026-05-12T09:00:00.000Z" });
+  const duplicate = storedItem({
+    feedKey: "wire-2",
+    title: w20[0]!.title,
+    link: "https://elsewhere.example/nvidia",
+    published: "2026-05-12T09:00:00.000Z",
+  });
   const w19 = [storedItem({ title: "DRAM makers lift prices", published: "2026-05-06T08:00:00.000Z" })];
   const id = (i: (typeof w20)[number]) => publicItemId(i.feedKey, i.itemKey);
 
@@ -33,13 +42,23 @@ describe("the digest archive on the web (real dynalite)", () => {
     expect(res.status).toBe(200);
     const $ = load(await res.text());
     const rows = $("ul.archive li")
-      .map((_, li) => [[$(li).find("a").text(), $(li).find(".muted").text().replace(/\s+/g, " "), $(li).find(".subject").text()]])
+      .map((_, li) => [
+        [$(li).find("a").text(), $(li).find(".muted").text().replace(/\s+/g, " "), $(li).find(".subject").text()],
+      ])
       .get();
     expect(rows).toEqual([
-      ["Week 20, 2026", "· 11 – 17 May 2026 · 4 stories", expect.stringMatching(/^Tidings: Semiconductors · .* · AI inference startup raises funds$/)],
+      [
+        "Week 20, 2026",
+        "· 11 – 17 May 2026 · 4 stories",
+        expect.stringMatching(/^Tidings: Semiconductors · .* · AI inference startup raises funds$/),
+      ],
       ["Week 19, 2026", "· 4 – 10 May 2026 · 1 story", expect.stringMatching(/DRAM makers lift prices$/)],
     ]);
-    expect($("ul.archive a").map((_, a) => $(a).attr("href")).get()).toEqual(["/digests/2026-W20", "/digests/2026-W19"]);
+    expect(
+      $("ul.archive a")
+        .map((_, a) => $(a).attr("href"))
+        .get(),
+    ).toEqual(["/digests/2026-W20", "/digests/2026-W19"]);
   });
 
   it("shows a week's digest with exactly that week's items, each once, under its theme", async () => {
@@ -111,6 +130,8 @@ describe("the digest archive on the web (real dynalite)", () => {
     expect(await (await app.request("/digests/2026-W05")).text()).toContain("There is no digest for 2026-W05.");
     const json = await app.request("/digests/2026-W05.json");
     expect(json.status).toBe(404);
-    expect(await json.json()).toEqual({ error: { code: "digest.not_found", message: "There is no digest for 2026-W05." } });
+    expect(await json.json()).toEqual({
+      error: { code: "digest.not_found", message: "There is no digest for 2026-W05." },
+    });
   });
 });

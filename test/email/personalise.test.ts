@@ -12,7 +12,9 @@ describe("personalise", () => {
   it("fills every placeholder in the HTML and the text", () => {
     const url = "https://tidings.example/unsubscribe?token=abc&x=1";
     const mail = personalise(stored, { unsubscribeUrl: url });
-    expect(mail.html).toBe(`<a href="https://tidings.example/unsubscribe?token=abc&amp;x=1">Unsubscribe</a><p>body</p><a href="https://tidings.example/unsubscribe?token=abc&amp;x=1">again</a>`);
+    expect(mail.html).toBe(
+      `<a href="https://tidings.example/unsubscribe?token=abc&amp;x=1">Unsubscribe</a><p>body</p><a href="https://tidings.example/unsubscribe?token=abc&amp;x=1">again</a>`,
+    );
     expect(mail.text).toBe(`Unsubscribe: ${url}\nbody\n${url}`);
     expect(mail.subject).toBe("Weekly news");
     expect(mail.html + mail.text).not.toContain("{{");
@@ -34,7 +36,10 @@ describe("personalise", () => {
   it("defuses feed text that looks like a placeholder", () => {
     const hostile = defuse(`Read this ${token} and {{{unsubscribe_url}}}`);
     expect(hostile).not.toContain("{{");
-    const mail = personalise({ subject: hostile, html: hostile, text: hostile }, { unsubscribeUrl: "https://secret.example" });
+    const mail = personalise(
+      { subject: hostile, html: hostile, text: hostile },
+      { unsubscribeUrl: "https://secret.example" },
+    );
     expect(mail.html + mail.text + mail.subject).not.toContain("secret");
   });
 });

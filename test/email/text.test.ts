@@ -5,7 +5,15 @@ describe("email text helpers", () => {
   it("lets only absolute http(s) links through", () => {
     expect(httpUrl("https://example.com/a b")).toBe("https://example.com/a%20b");
     expect(httpUrl("http://example.com")).toBe("http://example.com/");
-    for (const bad of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "/relative", "mailto:a@b.c", "", null]) {
+    for (const bad of [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "data:text/html,x",
+      "/relative",
+      "mailto:a@b.c",
+      "",
+      null,
+    ]) {
       expect(httpUrl(bad), String(bad)).toBeNull();
     }
   });

@@ -24,7 +24,8 @@ interface Labelled {
   categories: string[];
 }
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/themes/${name}`, import.meta.url), "utf8"));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../fixtures/themes/${name}`, import.meta.url), "utf8"));
 const labelled = fixture("labelled.json") as Record<"heldOut" | "heldOut2" | "development", Labelled[]>;
 const seed = (fixture("seed-labelled.json") as { items: Labelled[] }).items;
 const sets: [string, Labelled[]][] = [
@@ -54,7 +55,12 @@ function report(): string {
   for (const [name, items] of sets) lines.push(row(name, items));
   lines.push(row("held-out, both parts", heldOut));
   lines.push(row("labelled.json, all", [...heldOut, ...labelled.development]));
-  lines.push(row("everything", sets.flatMap(([, items]) => items)));
+  lines.push(
+    row(
+      "everything",
+      sets.flatMap(([, items]) => items),
+    ),
+  );
   const scored = (items: Labelled[]) => evaluate(items).results;
   const held = scored(heldOut);
   const all = sets.flatMap(([, items]) => scored(items));
@@ -66,12 +72,17 @@ function report(): string {
   for (const theme of names) {
     const filed = all.filter((r) => r.got === theme);
     const precision = filed.filter((r) => r.item.label === theme).length / (filed.length || 1);
-    lines.push(`${theme.padEnd(26)} ${recall(held, theme).padStart(15)}   ${recall(all, theme).padStart(11)}  ${pct(precision).padStart(9)}`);
+    lines.push(
+      `${theme.padEnd(26)} ${recall(held, theme).padStart(15)}   ${recall(all, theme).padStart(11)}  ${pct(precision).padStart(9)}`,
+    );
   }
   const confusions = new Map<string, number>();
-  for (const r of all) if (r.got !== r.item.label) confusions.set(`${r.item.label} → ${r.got}`, (confusions.get(`${r.item.label} → ${r.got}`) ?? 0) + 1);
+  for (const r of all)
+    if (r.got !== r.item.label)
+      confusions.set(`${r.item.label} → ${r.got}`, (confusions.get(`${r.item.label} → ${r.got}`) ?? 0) + 1);
   lines.push("", "confusions, all sets (labelled → filed under)");
-  for (const [pair, n] of [...confusions].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) lines.push(`  ${n} × ${pair}`);
+  for (const [pair, n] of [...confusions].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
+    lines.push(`  ${n} × ${pair}`);
   return lines.join("\n");
 }
 

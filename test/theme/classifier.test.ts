@@ -21,7 +21,8 @@ const config = {
 
 const themes = compileThemes(config);
 const item = (title: string, summary = "", categories: string[] = []): ThemeItem => ({ title, summary, categories });
-const classify = (title: string, summary = "", categories: string[] = []) => themes.classify(item(title, summary, categories));
+const classify = (title: string, summary = "", categories: string[] = []) =>
+  themes.classify(item(title, summary, categories));
 
 describe("classify", () => {
   it("matches whole words only", () => {

@@ -30,6 +30,8 @@ export interface Config {
   sendQueueUrl: string | undefined;
   /** Emails per second; undefined means "ask SES for the account's MaxSendRate". */
   sendRate: number | undefined;
+  /** Send consumers running at once (the queue consumer's reserved concurrency on AWS). */
+  sendConsumers: number;
   /** True inside a Lambda deployed by SST. */
   onAws: boolean;
   /** Where the local stack keeps its data (repository root `.data/`). */
@@ -113,6 +115,7 @@ export function readConfig(raw: Env = process.env): Config {
     sesConfigurationSet: env.SES_CONFIGURATION_SET ?? email?.configSet,
     sendQueueUrl: env.SEND_QUEUE_URL ?? queue?.url,
     sendRate: positiveNumber("SEND_RATE", env.SEND_RATE),
+    sendConsumers: positiveNumber("SEND_CONSUMERS", env.SEND_CONSUMERS) ?? 4,
     onAws,
     dataDir,
     get tokenSecret() {

@@ -4,7 +4,7 @@
  */
 import { newsletter as defaultNewsletter, type DigestLimits, type Newsletter } from "@tidings/templates/newsletter";
 import type { Context } from "../context.ts";
-import { getDigest, putDigest, type Digest } from "../store/digests.ts";
+import { digestSentError, getDigest, putDigest, type Digest } from "../store/digests.ts";
 import { digestClassifier, type Classifier } from "./classifier.ts";
 import { dedupe } from "./dedupe.ts";
 import { renderDigest } from "./email.ts";
@@ -33,10 +33,9 @@ export type BuildResult =
 export async function buildDigest(ctx: Context, week: string, options: BuildOptions = {}): Promise<BuildResult> {
   const timeZone = ctx.config.digestTimezone;
   const range = weekRange(week, timeZone);
-  if (!options.rebuild) {
-    const existing = await getDigest(ctx.db, range.week);
-    if (existing) return { status: "exists", digest: existing };
-  }
+  const existing = await getDigest(ctx.db, range.week);
+  if (existing && !options.rebuild) return { status: "exists", digest: existing };
+  if (existing?.sendStartedAt) throw digestSentError(range.week);
   const items = dedupe(await weekItems(ctx.db, range));
   if (items.length === 0) {
     ctx.log.info("digest: no items published that week, no digest", { week: range.week, timeZone });
@@ -66,7 +65,13 @@ export async function buildDigest(ctx: Context, week: string, options: BuildOpti
     webHtml: rendered.webHtml,
     sections: sections.map((s) => ({
       theme: s.theme,
-      items: s.items.map((i) => ({ id: i.key, title: i.title, link: i.link, source: i.source, published: i.published })),
+      items: s.items.map((i) => ({
+        id: i.key,
+        title: i.title,
+        link: i.link,
+        source: i.source,
+        published: i.published,
+      })),
     })),
     itemIds: sections.flatMap((s) => s.items.map((i) => i.key)),
   };

@@ -22,7 +22,11 @@ export async function renderDigest(input: DigestInput, options: RenderOptions = 
   let email = digestModel(input, "email");
   let html = await renderMjml("digest.mjml", email, options);
   // Unusually long titles and links could still pass the clip: show fewer items, the rest are on the web.
-  for (let size = Buffer.byteLength(html); size > maxEmailHtmlBytes && cardCount(email) > 1; size = Buffer.byteLength(html)) {
+  for (
+    let size = Buffer.byteLength(html);
+    size > maxEmailHtmlBytes && cardCount(email) > 1;
+    size = Buffer.byteLength(html)
+  ) {
     const maxItems = Math.max(1, Math.floor((cardCount(email) * maxEmailHtmlBytes * 0.95) / size));
     email = digestModel({ ...input, limits: { ...input.limits, maxItems } }, "email");
     html = await renderMjml("digest.mjml", email, options);

@@ -92,7 +92,10 @@ export function digestModel(input: DigestInput, mode: DigestMode): DigestModel {
     name: s.theme,
     anchor: slug(s.theme),
     cards: s.items.map((item) => card(item, input, limits.summaryLength)),
-    more: s.hidden > 0 ? { label: `${s.hidden} more in ${s.theme} on the web`, url: `${browserUrl}#${slug(s.theme)}` } : null,
+    more:
+      s.hidden > 0
+        ? { label: `${s.hidden} more in ${s.theme} on the web`, url: `${browserUrl}#${slug(s.theme)}` }
+        : null,
   }));
   const headlines = sections.flatMap((s) => s.cards.slice(0, 1).map((c) => c.title));
   const dates = weekDates(range, newsletter.locale);

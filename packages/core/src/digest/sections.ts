@@ -47,7 +47,7 @@ export function groupByTheme(items: readonly DigestItem[], classify: Classify, t
 export function applyCaps(sections: readonly Section[], caps: Caps): CappedSection[] {
   const shown = sections.map(() => 0);
   let left = Math.max(0, caps.maxItems);
-  for (let progress = true; left > 0 && progress; ) {
+  for (let progress = true; left > 0 && progress;) {
     progress = false;
     sections.forEach((s, i) => {
       if (left > 0 && shown[i]! < Math.min(s.items.length, caps.maxPerTheme)) {

@@ -6,10 +6,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const candidates = [
-  fileURLToPath(new URL("../../../../templates", import.meta.url)),
-  join(process.cwd(), "templates"),
-];
+const candidates = [fileURLToPath(new URL("../../../../templates", import.meta.url)), join(process.cwd(), "templates")];
 
 let found: string | undefined;
 

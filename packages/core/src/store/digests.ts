@@ -5,7 +5,7 @@
  * DynamoDB's 400 KB row limit as plain text, and the archive listing never reads them.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
-import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { TidingsError } from "../error.ts";
 import type { Db } from "./db.ts";
@@ -41,6 +41,8 @@ export interface Digest extends DigestSummary {
   /** Every item of the week, once, by theme in display order (the email may show fewer). */
   sections: { theme: string; items: DigestEntry[] }[];
   itemIds: string[];
+  /** When delivery began; from then on the digest is never rendered anew (readers get one issue). */
+  sendStartedAt?: string;
 }
 
 const key = (week: string) => ({ PK: `DIGEST#${week}`, SK: "DIGEST" });
@@ -56,7 +58,10 @@ function toItem(d: Digest): Record<string, unknown> {
 
 function fromItem(item: Record<string, unknown>): Digest {
   const { PK, SK, GSI1PK, GSI1SK, body, ...rest } = item;
-  const bodies = JSON.parse(gunzipSync(body as Uint8Array).toString("utf8")) as Pick<Digest, "html" | "text" | "webHtml">;
+  const bodies = JSON.parse(gunzipSync(body as Uint8Array).toString("utf8")) as Pick<
+    Digest,
+    "html" | "text" | "webHtml"
+  >;
   return { ...(rest as Omit<Digest, "html" | "text" | "webHtml">), ...bodies };
 }
 
@@ -64,25 +69,55 @@ function fromItem(item: Record<string, unknown>): Digest {
  * Stores a digest. Without `replace` it only creates: if the week already has one, that one is
  * kept and returned as `exists` (two builds racing store one digest).
  */
-export async function putDigest(db: Db, digest: Digest, { replace = false } = {}): Promise<"created" | "replaced" | "exists"> {
+export async function putDigest(
+  db: Db,
+  digest: Digest,
+  { replace = false } = {},
+): Promise<"created" | "replaced" | "exists"> {
   const item = toItem(digest);
   const size = JSON.stringify({ ...item, body: undefined }).length + (item.body as Uint8Array).byteLength;
   if (size > maxRowBytes) {
-    throw new TidingsError("too_large", "digest.too_large", `the digest of ${digest.week} is ${Math.round(size / 1024)} KB, over DynamoDB's 400 KB row limit`);
+    throw new TidingsError(
+      "too_large",
+      "digest.too_large",
+      `the digest of ${digest.week} is ${Math.round(size / 1024)} KB, over DynamoDB's 400 KB row limit`,
+    );
   }
   try {
     await db.client.send(
       new PutCommand({
         TableName: db.table,
         Item: item,
-        ...(replace ? {} : { ConditionExpression: "attribute_not_exists(PK)" }),
+        ConditionExpression: replace ? "attribute_not_exists(sendStartedAt)" : "attribute_not_exists(PK)",
       }),
     );
     return replace ? "replaced" : "created";
   } catch (e) {
-    if (e instanceof ConditionalCheckFailedException) return "exists";
-    throw e;
+    if (!(e instanceof ConditionalCheckFailedException)) throw e;
+    if (!replace) return "exists";
+    throw digestSentError(digest.week);
   }
+}
+
+/** A digest whose delivery has begun is final: readers all get the same issue. */
+export const digestSentError = (week: string) =>
+  new TidingsError(
+    "invalid",
+    "digest.sending",
+    `the digest of ${week} is being sent or was sent: rebuilding it would give readers different issues`,
+  );
+
+/** Marks the start of delivery (once; later calls keep the first time). */
+export async function markSendStarted(db: Db, week: string, at: Date): Promise<void> {
+  await db.client.send(
+    new UpdateCommand({
+      TableName: db.table,
+      Key: key(week),
+      UpdateExpression: "SET sendStartedAt = if_not_exists(sendStartedAt, :at)",
+      ConditionExpression: "attribute_exists(PK)",
+      ExpressionAttributeValues: { ":at": at.toISOString() },
+    }),
+  );
 }
 
 /** The digest of a week, or undefined when there is none. */

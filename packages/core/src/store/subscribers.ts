@@ -4,7 +4,13 @@
  * signups, confirms, unsubscribes and bounces always leave one consistent state, and GSI1 holds a
  * subscriber exactly while it is active.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import type { EmailAddress } from "../subscription/address.ts";
 import {
   subscriberIdBytes,
@@ -217,6 +223,38 @@ export async function suppressSubscriber(db: Db, s: Suppression): Promise<boolea
     if (isConditionFailed(e)) return false;
     throw e;
   }
+}
+
+/** What a send needs to know of a recipient, read fresh when the send happens. */
+export type Recipient = Pick<Subscriber, "id" | "email" | "state">;
+
+/**
+ * The current state of up to a few hundred subscribers (BatchGetItem, 100 keys a call, with the
+ * unprocessed keys retried): a reader who left since the fan-out is not mailed.
+ */
+export async function getRecipients(db: Db, ids: readonly string[]): Promise<Map<string, Recipient>> {
+  const found = new Map<string, Recipient>();
+  for (let i = 0; i < ids.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map(key);
+    for (let attempt = 0; keys && keys.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      const page: BatchGetCommandOutput = await db.client.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [db.table]: {
+              Keys: keys,
+              ProjectionExpression: "id, email, #state",
+              ExpressionAttributeNames: { "#state": "state" },
+              ConsistentRead: true,
+            },
+          },
+        }),
+      );
+      for (const item of page.Responses?.[db.table] ?? []) found.set(item.id as string, item as Recipient);
+      keys = page.UnprocessedKeys?.[db.table]?.Keys;
+    }
+  }
+  return found;
 }
 
 /** What a send needs of an active subscriber. */

@@ -69,14 +69,18 @@ export function compileThemes(raw: unknown): Themes {
   const matcher = new Matcher();
   const categories = new Map<string, number>();
   all.forEach((theme, index) => {
-    for (const [text, weight] of Object.entries(theme.terms)) matcher.add({ text, theme: index, weight, ignore: false });
+    for (const [text, weight] of Object.entries(theme.terms))
+      matcher.add({ text, theme: index, weight, ignore: false });
     for (const text of theme.ignore) matcher.add({ text, theme: index, weight: 0, ignore: true });
     for (const category of theme.categories) categories.set(words(category).join(" "), index);
   });
   all.forEach((theme, index) => {
     for (const phrase of theme.ignore) {
       if (!matcher.find(words(phrase)).some((m) => m.term.theme === index && !m.term.ignore))
-        throw configError(`theme "${theme.name}" → ignore → "${phrase}"`, "contains none of the theme's terms, so it cancels nothing");
+        throw configError(
+          `theme "${theme.name}" → ignore → "${phrase}"`,
+          "contains none of the theme's terms, so it cancels nothing",
+        );
     }
   });
 
@@ -87,7 +91,8 @@ export function compileThemes(raw: unknown): Themes {
     const ignored: Match[] = matches.filter((m) => m.term.ignore);
     const kept: Match[] = [];
     const counted = new Set<Match["term"]>();
-    const overlaps = (list: Match[], m: Match) => list.find((n) => n.term.theme === m.term.theme && n.start < m.end && m.start < n.end);
+    const overlaps = (list: Match[], m: Match) =>
+      list.find((n) => n.term.theme === m.term.theme && n.start < m.end && m.start < n.end);
     for (const m of matches) {
       if (m.term.ignore || counted.has(m.term) || overlaps(kept, m)) continue;
       const by = overlaps(ignored, m);
@@ -117,7 +122,8 @@ export function compileThemes(raw: unknown): Themes {
     detail?.forEach((d, i) => (d.score = scores[i]!));
     let best = -1;
     // Strictly greater: on a tie the theme listed first keeps the item.
-    for (let i = 0; i < scores.length; i++) if (scores[i]! > 0 && scores[i]! >= minScore && (best < 0 || scores[i]! > scores[best]!)) best = i;
+    for (let i = 0; i < scores.length; i++)
+      if (scores[i]! > 0 && scores[i]! >= minScore && (best < 0 || scores[i]! > scores[best]!)) best = i;
     return best < 0 ? config.fallback.name : names[best]!;
   }
 

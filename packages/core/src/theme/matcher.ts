@@ -59,7 +59,8 @@ export class Matcher {
     for (let i = 0; i < text.length; i++) {
       const word = text[i]!;
       for (const entry of this.byFirstWord.get(word) ?? []) this.tryAt(entry, text, i, found);
-      for (const entry of this.prefixes) if (word.startsWith(entry.lastPrefix!)) found.push({ term: entry.term, start: i, end: i + 1 });
+      for (const entry of this.prefixes)
+        if (word.startsWith(entry.lastPrefix!)) found.push({ term: entry.term, start: i, end: i + 1 });
     }
     return found;
   }

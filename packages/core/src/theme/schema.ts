@@ -8,7 +8,11 @@ import { words } from "./words.ts";
 
 const text = z.string().trim().min(1, "must not be empty");
 const weight = z.number().gt(0, "weight must be greater than 0").max(100, "weight must be at most 100");
-const term = z.string().trim().min(1, "must not be empty").regex(/^[^*]+\*?$/, 'a "*" may only end a term');
+const term = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .regex(/^[^*]+\*?$/, 'a "*" may only end a term');
 
 const Theme = z.strictObject({
   /** Section heading in the email and on the web, exactly as written. */
@@ -86,21 +90,31 @@ export function parseThemeConfig(raw: unknown): ThemeConfig {
   const names = new Map<string, string>();
   for (const { name } of [...config.themes, config.fallback]) {
     const other = names.get(name.toLowerCase());
-    if (other !== undefined) throw configError(`theme "${name}"`, `the name is already used by theme "${other}" (case does not count)`);
+    if (other !== undefined)
+      throw configError(`theme "${name}"`, `the name is already used by theme "${other}" (case does not count)`);
     names.set(name.toLowerCase(), name);
   }
   const categoryOwner = new Map<string, string>();
   for (const theme of [...config.themes, config.fallback]) {
     const where = `theme "${theme.name}"`;
     const terms = Object.keys(theme.terms);
-    if (theme !== config.fallback && terms.length === 0 && theme.categories.length === 0) throw configError(where, "has no terms and no categories, so nothing can ever land in it");
+    if (theme !== config.fallback && terms.length === 0 && theme.categories.length === 0)
+      throw configError(where, "has no terms and no categories, so nothing can ever land in it");
     const seen = new Map<string, string>();
-    for (const [list, phrases] of [["terms", terms], ["ignore", theme.ignore]] as const) {
+    for (const [list, phrases] of [
+      ["terms", terms],
+      ["ignore", theme.ignore],
+    ] as const) {
       for (const phrase of phrases) {
         const k = key(phrase);
-        if (k === "" || k === "*") throw configError(`${where} → ${list} → "${phrase}"`, "has no letters or digits to match");
+        if (k === "" || k === "*")
+          throw configError(`${where} → ${list} → "${phrase}"`, "has no letters or digits to match");
         const other = seen.get(k);
-        if (other) throw configError(`${where} → ${list} → "${phrase}"`, `is the same as "${other}" (case, hyphens and apostrophes do not count)`);
+        if (other)
+          throw configError(
+            `${where} → ${list} → "${phrase}"`,
+            `is the same as "${other}" (case, hyphens and apostrophes do not count)`,
+          );
         seen.set(k, phrase);
       }
     }

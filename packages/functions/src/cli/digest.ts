@@ -1,8 +1,7 @@
 /**
- * `npm run digest -- [--week 2026-W20] [--rebuild]`: builds the digest of an ISO week (default:
- * the last complete week in DIGEST_TIMEZONE), idempotently, and prints where to see it.
- * Delivery adds `--send` (every active subscriber) and `--to ADDRESS` (one test copy) here:
- * two more options below, and a call into the send core after the build.
+ * `npm run digest -- [--week 2026-W20] [--rebuild] [--send] [--to ADDRESS]`: builds the digest of
+ * an ISO week (default: the last complete week in DIGEST_TIMEZONE), idempotently, and prints
+ * where to see it; `--to` mails one test copy, `--send` delivers it to every active subscriber.
  */
 import { parseArgs } from "node:util";
 import { buildDigest } from "@tidings/core/digest/build";
@@ -10,18 +9,24 @@ import { lastCompleteWeek, parseWeek, weekDates } from "@tidings/core/digest/wee
 import { isTidingsError } from "@tidings/core/error";
 import { newsletter } from "@tidings/templates/newsletter";
 import { useLocalStack } from "../local/stack.ts";
+import { sendAll, sendTest } from "./send.ts";
 
-const usage = "usage: npm run digest -- [--week 2026-W20] [--rebuild]";
+const usage = "usage: npm run digest -- [--week 2026-W20] [--rebuild] [--send] [--to ADDRESS]";
 
 function fail(message: string): never {
   process.stderr.write(`npm run digest: ${message}\n`);
   process.exit(1);
 }
 
-let options: { week?: string | undefined; rebuild: boolean };
+let options: { week?: string | undefined; rebuild: boolean; send: boolean; to?: string | undefined };
 try {
   ({ values: options } = parseArgs({
-    options: { week: { type: "string" }, rebuild: { type: "boolean", default: false } },
+    options: {
+      week: { type: "string" },
+      rebuild: { type: "boolean", default: false },
+      send: { type: "boolean", default: false },
+      to: { type: "string" },
+    },
     strict: true,
     allowPositionals: false,
   }));
@@ -57,6 +62,8 @@ try {
         "",
       ].join("\n"),
     );
+    if (options.to) await sendTest(stack, digest.week, options.to);
+    if (options.send && !(await sendAll(stack, digest.week))) process.exitCode = 1;
   }
 } catch (e) {
   if (!isTidingsError(e)) throw e;

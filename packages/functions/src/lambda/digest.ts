@@ -1,18 +1,24 @@
 /**
- * Weekly cron (sst.aws.CronV2 "WeeklyDigest"): builds the last complete week's digest, or the
- * week named in the event (`{ "week": "2026-W20" }`). Sending joins here with delivery.
+ * Weekly cron (sst.aws.CronV2 "WeeklyDigest"): builds the last complete week's digest (or the
+ * week named in the event, `{ "week": "2026-W20" }`) and puts every active subscriber on the
+ * send queue. Running it again sends only to those not yet sent.
  */
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { createContext } from "@tidings/core/context";
 import { buildDigest } from "@tidings/core/digest/build";
 import { lastCompleteWeek } from "@tidings/core/digest/week";
+import { fanOut } from "@tidings/core/send/fan-out";
+import { sqsQueue } from "@tidings/core/send/queue";
 
 const ctx = createContext();
+if (!ctx.config.sendQueueUrl) throw new Error("the send queue is not linked to this function (SendQueue)");
+const queue = sqsQueue(new SQSClient({ region: ctx.config.region }), ctx.config.sendQueueUrl);
 
 export async function handler(event: unknown) {
   const named = (event as { week?: unknown } | null)?.week;
   const week = typeof named === "string" ? named : lastCompleteWeek(new Date(), ctx.config.digestTimezone);
   const result = await buildDigest(ctx, week);
-  return result.status === "empty"
-    ? { week: result.range.week, status: "empty" }
-    : { week: result.digest.week, status: result.status, items: result.digest.itemCount };
+  if (result.status === "empty") return { week: result.range.week, status: "empty" };
+  const sent = await fanOut(ctx, result.digest.week, queue);
+  return { week: result.digest.week, status: result.status, items: result.digest.itemCount, ...sent };
 }

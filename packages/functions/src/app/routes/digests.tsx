@@ -44,8 +44,10 @@ function Archive({ digests }: { digests: DigestSummary[] }) {
         <ul class="archive">
           {digests.map((d) => (
             <li>
-              <a href={`/digests/${d.week}`}>{weekLabel(d.week)}</a> <span class="muted">· {dates(d)} ·{" "}
-              {d.itemCount === 1 ? "1 story" : `${d.itemCount} stories`}</span>
+              <a href={`/digests/${d.week}`}>{weekLabel(d.week)}</a>{" "}
+              <span class="muted">
+                · {dates(d)} · {d.itemCount === 1 ? "1 story" : `${d.itemCount} stories`}
+              </span>
               <br />
               <span class="subject">{d.subject}</span>
             </li>
@@ -63,7 +65,8 @@ export const digests = new Hono<AppEnv>()
     if (!param.endsWith(".json")) return digestPage(c, (await findDigest(c, param)).webHtml);
     const week = param.slice(0, -".json".length);
     const digest = weekPattern.test(week) ? await getDigest(c.var.ctx.db, week) : undefined;
-    if (!digest) return c.json({ error: { code: "digest.not_found", message: `There is no digest for ${week}.` } }, 404);
+    if (!digest)
+      return c.json({ error: { code: "digest.not_found", message: `There is no digest for ${week}.` } }, 404);
     return c.json({
       week: digest.week,
       subject: digest.subject,

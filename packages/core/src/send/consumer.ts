@@ -1,0 +1,61 @@
+/**
+ * The consumer as every queue runs it (the SQS Lambda, the in-process queue, its worker
+ * threads): one job in, what became of its recipients out ("retry" for the queue if any remain). The digest is read once per week and kept, so personalising it is all
+ * the per-recipient work (it never changes once its delivery has started).
+ */
+import { GetAccountCommand } from "@aws-sdk/client-sesv2";
+import type { Context } from "../context.ts";
+import type { EmailParts } from "../email/personalise.ts";
+import { TidingsError } from "../error.ts";
+import { getDigest } from "../store/digests.ts";
+import { defaultDelivery, deliverJob, type DeliveryOptions, type JobOutcome } from "./deliver.ts";
+import { TokenBucket } from "./pace.ts";
+import type { Consume, SendJob } from "./queue.ts";
+
+/**
+ * Emails per second this account may send: the configured rate, else SES's MaxSendRate; none
+ * locally (the local SES has no quota).
+ */
+export async function sendRate(ctx: Context): Promise<number> {
+  if (ctx.config.sendRate) return ctx.config.sendRate;
+  if (!ctx.config.onAws) return Infinity;
+  const account = await ctx.ses.send(new GetAccountCommand({}));
+  return account.SendQuota?.MaxSendRate ?? 1;
+}
+
+export interface ConsumerOptions extends Partial<DeliveryOptions> {
+  pace: TokenBucket;
+}
+
+/** Delivers one job and says what became of its recipients. */
+export type DeliverJob = (job: SendJob) => Promise<JobOutcome>;
+
+/** What the queue should do with a job after a delivery: done, or deliver it again later. */
+export const verdict = (outcome: JobOutcome) => (outcome.retry > 0 ? "retry" : "done");
+
+/** A queue consumer from a job deliverer, telling `onOutcome` about each delivery. */
+export const asConsume =
+  (deliver: DeliverJob, onOutcome?: (outcome: JobOutcome) => void): Consume =>
+  async (job) => {
+    const outcome = await deliver(job);
+    onOutcome?.(outcome);
+    return verdict(outcome);
+  };
+
+export function createConsumer(ctx: Context, options: ConsumerOptions): DeliverJob {
+  const digests = new Map<string, Promise<EmailParts>>();
+  const digestOf = (week: string) => {
+    let digest = digests.get(week);
+    if (!digest) {
+      digest = getDigest(ctx.db, week).then((d) => {
+        if (!d) throw new TidingsError("not_found", "send.no_digest", `no digest of ${week} to send`);
+        return { subject: d.subject, html: d.html, text: d.text };
+      });
+      digests.set(week, digest);
+      digest.catch(() => digests.delete(week));
+    }
+    return digest;
+  };
+  const delivery: DeliveryOptions = { ...defaultDelivery, ...options };
+  return async (job) => deliverJob(ctx, job, await digestOf(job.week), delivery);
+}

@@ -1,0 +1,119 @@
+/**
+ * The send consumer: delivers one queue job (a batch of recipients of one digest), each
+ * recipient exactly once. Claim the send record, call SES, record the outcome; what SES cannot
+ * take now is handed back for a later delivery of the job.
+ */
+import { SendEmailCommand } from "@aws-sdk/client-sesv2";
+import type { Context } from "../context.ts";
+import { personalise, type EmailParts } from "../email/personalise.ts";
+import { TidingsError } from "../error.ts";
+import { claimSend, finishSend, releaseSend } from "../store/sends.ts";
+import { getRecipients } from "../store/subscribers.ts";
+import { unsubscribeUrl } from "../subscription/links.ts";
+import { mapLimit } from "./concurrency.ts";
+import { sendEmailInput, addressOf } from "./message.ts";
+import type { TokenBucket } from "./pace.ts";
+import type { SendJob } from "./queue.ts";
+import { withRetry } from "./retry.ts";
+import { classifySesError } from "./ses-errors.ts";
+
+export interface DeliveryOptions {
+  pace: TokenBucket;
+  /** A claim older than this is presumed abandoned by a crashed consumer and may be taken over. */
+  claimTimeoutMs: number;
+  /** SES calls in flight at once in this consumer. */
+  concurrency: number;
+  /** SES attempts per recipient before the job is handed back to the queue. */
+  attempts: number;
+  backoff: { baseMs: number; capMs: number; sleep?: (ms: number) => Promise<void> };
+  now(): number;
+  /** Once aborted, no new recipient is claimed (a graceful stop: run again to finish). */
+  signal?: AbortSignal;
+}
+
+export const defaultDelivery = {
+  claimTimeoutMs: 10 * 60_000,
+  concurrency: 8,
+  attempts: 4,
+  backoff: { baseMs: 200, capMs: 5_000 },
+  now: Date.now,
+} satisfies Omit<DeliveryOptions, "pace">;
+
+export type RecipientOutcome = "sent" | "skipped" | "failed" | "retry";
+
+export interface JobOutcome {
+  sent: number;
+  skipped: number;
+  failed: number;
+  /** Recipients to try again with a later delivery of the job. */
+  retry: number;
+}
+
+/** SES will not send anything now (account paused or suspended): stop the whole send. */
+export class SendingStopped extends TidingsError {
+  constructor(readonly reason: string) {
+    super("unavailable", "send.stopped", `SES refuses to send: ${reason}`);
+  }
+}
+
+export async function deliverJob(
+  ctx: Context,
+  job: SendJob,
+  digest: EmailParts,
+  options: DeliveryOptions,
+): Promise<JobOutcome> {
+  const { config, db, ses, log } = ctx;
+  const recipients = await getRecipients(db, job.subscriberIds);
+
+  let stopped: Error | undefined;
+
+  const deliverOne = async (id: string): Promise<RecipientOutcome> => {
+    if (stopped || options.signal?.aborted) return "retry";
+    const subscriber = recipients.get(id);
+    if (!subscriber || subscriber.state !== "active") return "skipped"; // left, bounced or never confirmed
+    const claim = await claimSend(db, job.week, id, options.now(), options.claimTimeoutMs);
+    if (!claim.ok) return claim.reason === "done" ? "skipped" : "retry";
+
+    const mail = personalise(digest, { unsubscribeUrl: unsubscribeUrl(config, subscriber) });
+    const input = sendEmailInput(mail, {
+      from: config.sender,
+      to: subscriber.email,
+      unsubscribeUrl: unsubscribeUrl(config, subscriber),
+      unsubscribeMailto: addressOf(config.sender),
+      configurationSet: config.sesConfigurationSet,
+      tags: { digest: job.week.replace(/[^A-Za-z0-9_-]/g, "_") },
+    });
+    try {
+      const { MessageId = "" } = await withRetry(
+        async () => {
+          await options.pace.take();
+          return ses.send(new SendEmailCommand(input));
+        },
+        { attempts: options.attempts, ...options.backoff, retryable: (e) => classifySesError(e) === "retry" },
+      );
+      const recorded = await finishSend(db, job.week, id, claim.claimId, {
+        status: "sent",
+        messageId: MessageId,
+        at: options.now(),
+      });
+      if (!recorded) log.warn("send recorded late: its claim had been taken over", { week: job.week, subscriber: id });
+      return "sent";
+    } catch (error) {
+      const verdict = classifySesError(error);
+      if (verdict === "permanent") {
+        const reason = `${(error as Error).name}: ${(error as Error).message}`;
+        await finishSend(db, job.week, id, claim.claimId, { status: "failed", error: reason, at: options.now() });
+        log.warn("send failed for good", { week: job.week, subscriber: id, error: reason });
+        return "failed";
+      }
+      await releaseSend(db, job.week, id, claim.claimId);
+      if (verdict === "fatal") stopped ??= error as Error;
+      return "retry";
+    }
+  };
+
+  const outcomes = await mapLimit(job.subscriberIds, options.concurrency, deliverOne);
+  if (stopped) throw new SendingStopped(stopped.message);
+  const count = (o: RecipientOutcome) => outcomes.filter((x) => x === o).length;
+  return { sent: count("sent"), skipped: count("skipped"), failed: count("failed"), retry: count("retry") };
+}

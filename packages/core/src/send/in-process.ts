@@ -1,0 +1,73 @@
+/**
+ * A whole send on this machine: fan-out into the in-process queue, consumers running the same
+ * code as the Lambda, progress as it goes. `npm run digest -- --send` and the tests use it.
+ */
+import type { Context } from "../context.ts";
+import { asConsume, createConsumer, sendRate, type DeliverJob } from "./consumer.ts";
+import type { DeliveryOptions, JobOutcome } from "./deliver.ts";
+import { fanOut } from "./fan-out.ts";
+import { TokenBucket } from "./pace.ts";
+import { localQueue } from "./queue.ts";
+
+export interface SendProgress {
+  recipients: number;
+  sent: number;
+  skipped: number;
+  failed: number;
+  /** Recipients handed back to the queue for a later try (counted each time). */
+  retried: number;
+  seconds: number;
+}
+
+export interface SendSummary extends SendProgress {
+  week: string;
+  /** True when the send was stopped before every recipient was tried. */
+  stopped: boolean;
+  /** Jobs that kept failing past the queue's limit (SQS would move them to the dead-letter queue). */
+  deadLetters: number;
+}
+
+export interface InProcessOptions {
+  /** Jobs in flight at once (Lambda's reserved concurrency on AWS). */
+  consumers?: number;
+  /** Who delivers the jobs: by default a consumer in this thread (the CLI uses worker threads). */
+  deliver?: DeliverJob;
+  maxReceives?: number;
+  retryDelayMs?: number;
+  batchSize?: number;
+  delivery?: Partial<DeliveryOptions>;
+  onProgress?: (progress: SendProgress) => void;
+  /** Stops the send gracefully: no new recipient is started; those in flight finish. */
+  signal?: AbortSignal;
+}
+
+export async function sendInProcess(ctx: Context, week: string, options: InProcessOptions = {}): Promise<SendSummary> {
+  const started = performance.now();
+  const totals = { recipients: 0, sent: 0, skipped: 0, failed: 0, retried: 0 };
+  const progress = () => ({ ...totals, seconds: (performance.now() - started) / 1000 });
+  const tally = (o: JobOutcome) => {
+    totals.sent += o.sent;
+    totals.skipped += o.skipped;
+    totals.failed += o.failed;
+    totals.retried += o.retry;
+    options.onProgress?.(progress());
+  };
+  const deliver =
+    options.deliver ??
+    createConsumer(ctx, {
+      ...options.delivery,
+      ...(options.signal ? { signal: options.signal } : {}),
+      pace: options.delivery?.pace ?? new TokenBucket(await sendRate(ctx)),
+    });
+  const consume = asConsume(deliver, tally);
+  const queue = localQueue(consume, {
+    concurrency: options.consumers ?? ctx.config.sendConsumers,
+    maxReceives: options.maxReceives ?? 5,
+    retryDelayMs: options.retryDelayMs ?? 1_000,
+    signal: options.signal,
+  });
+  const { recipients } = await fanOut(ctx, week, queue, options.batchSize ? { batchSize: options.batchSize } : {});
+  totals.recipients = recipients;
+  await queue.drained();
+  return { week, ...progress(), stopped: options.signal?.aborted ?? false, deadLetters: queue.deadLetters.length };
+}

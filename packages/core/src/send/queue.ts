@@ -1,0 +1,114 @@
+/**
+ * The send queue: fan-out puts jobs in, consumers take them out. On AWS it is SQS (with a
+ * dead-letter queue) feeding the consumer Lambda; locally an in-process queue runs the same
+ * consumer code with the same semantics: at-least-once delivery, retries, a dead-letter list.
+ */
+import { SendMessageBatchCommand, type SQSClient } from "@aws-sdk/client-sqs";
+
+/** One queue message: a batch of recipients of one digest. */
+export interface SendJob {
+  week: string;
+  subscriberIds: string[];
+}
+
+export interface SendQueue {
+  enqueue(jobs: SendJob[]): Promise<void>;
+}
+
+/** SQS: at most 10 messages per SendMessageBatch; a partial failure is retried, then thrown. */
+export function sqsQueue(sqs: SQSClient, queueUrl: string): SendQueue {
+  return {
+    async enqueue(jobs) {
+      for (let i = 0; i < jobs.length; i += 10) {
+        let entries = jobs.slice(i, i + 10).map((job, n) => ({ Id: String(n), MessageBody: JSON.stringify(job) }));
+        for (let attempt = 1; entries.length > 0; attempt++) {
+          const { Failed = [] } = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
+          if (Failed.length > 0 && attempt >= 5)
+            throw new Error(`SQS refused ${Failed.length} send jobs: ${Failed[0]?.Message}`);
+          const failed = new Set(Failed.map((f) => f.Id));
+          entries = entries.filter((e) => failed.has(e.Id));
+          if (entries.length) await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+        }
+      }
+    },
+  };
+}
+
+export interface LocalQueueOptions {
+  /** Consumers running at once (Lambda's reserved concurrency on AWS). */
+  concurrency: number;
+  /** Deliveries of one job before it goes to the dead-letter list (SQS maxReceiveCount). */
+  maxReceives: number;
+  /** Wait before a failed job is delivered again (SQS visibility timeout). */
+  retryDelayMs: number;
+  /** Once aborted, no job is started; drained() resolves when the running ones end. */
+  signal?: AbortSignal | undefined;
+}
+
+/** What a consumer says of a job: done, or "deliver it again later". */
+export type Consume = (job: SendJob) => Promise<"done" | "retry">;
+
+export interface LocalQueue extends SendQueue {
+  /** Resolves when every job is consumed or dead-lettered. */
+  drained(): Promise<void>;
+  readonly deadLetters: SendJob[];
+}
+
+export function localQueue(consume: Consume, options: LocalQueueOptions): LocalQueue {
+  const waiting: { job: SendJob; receives: number }[] = [];
+  const deadLetters: SendJob[] = [];
+  let running = 0;
+  let delayed = 0;
+  let idle: (() => void)[] = [];
+  let failure: unknown;
+
+  const stopped = () => options.signal?.aborted ?? false;
+  const settle = () => {
+    if (running === 0 && (stopped() || (delayed === 0 && waiting.length === 0))) {
+      idle.forEach((r) => r());
+      idle = [];
+    }
+  };
+  const pump = () => {
+    while (!stopped() && running < options.concurrency && waiting.length > 0) {
+      const entry = waiting.shift()!;
+      entry.receives++;
+      running++;
+      consume(entry.job)
+        .catch((e: unknown) => {
+          failure ??= e; // a consumer bug: surface it from drained()
+          return "retry" as const;
+        })
+        .then((outcome) => {
+          running--;
+          if (outcome === "retry") {
+            if (entry.receives >= options.maxReceives) deadLetters.push(entry.job);
+            else {
+              delayed++;
+              setTimeout(() => {
+                delayed--;
+                waiting.push(entry);
+                pump();
+              }, options.retryDelayMs);
+            }
+          }
+          pump();
+          settle();
+        });
+    }
+  };
+  options.signal?.addEventListener("abort", settle);
+  return {
+    deadLetters,
+    async enqueue(jobs) {
+      waiting.push(...jobs.map((job) => ({ job, receives: 0 })));
+      pump();
+    },
+    drained() {
+      return new Promise<void>((resolve, reject) => {
+        idle.push(() => (failure ? reject(failure) : resolve()));
+        settle();
+      });
+    },
+  };
+}

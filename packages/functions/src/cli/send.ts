@@ -1,0 +1,68 @@
+/** The sending half of `npm run digest`: `--to` (one test copy) and `--send` (everyone). */
+import { availableParallelism } from "node:os";
+import { sendRate } from "@tidings/core/send/consumer";
+import { sendInProcess, type SendProgress } from "@tidings/core/send/in-process";
+import { sendTestCopy } from "@tidings/core/send/test-copy";
+import { sendWorkers } from "../local/send-workers.ts";
+import type { LocalStack } from "../local/stack.ts";
+
+/** Where to read what was sent: the running stack's mailbox (an embedded one ends with the command). */
+const mailbox = (stack: LocalStack) => (stack.embedded ? "" : `  Mailbox  ${stack.ctx.config.sesEndpoint}/\n`);
+
+export async function sendTest(stack: LocalStack, week: string, to: string): Promise<void> {
+  const id = await sendTestCopy(stack.ctx, week, to);
+  process.stdout.write(`Test copy of ${week} sent to ${to} (SES message ${id}).\n${mailbox(stack)}`);
+}
+
+function line(p: SendProgress): string {
+  const done = p.sent + p.skipped + p.failed;
+  const rate = p.seconds > 0 ? Math.round(p.sent / p.seconds) : 0;
+  return `  ${done}/${p.recipients}  sent ${p.sent}  skipped ${p.skipped}  failed ${p.failed}  retried ${p.retried}  ${rate}/s`;
+}
+
+/** Resolves true when every recipient is done (sent, skipped or failed for good). */
+export async function sendAll(stack: LocalStack, week: string): Promise<boolean> {
+  // Ctrl-C stops gracefully: recipients in flight finish and are recorded; run again to finish.
+  const stop = new AbortController();
+  const onSignal = () => {
+    if (stop.signal.aborted) process.exit(130);
+    process.stderr.write("\nStopping: finishing the emails in flight (Ctrl-C again to quit at once)…\n");
+    stop.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  let last = 0;
+  const tty = process.stdout.isTTY;
+  process.stdout.write(`Sending ${week} to every active subscriber…\n`);
+  const workers = sendWorkers(stack.ctx.config, {
+    threads: Math.min(4, availableParallelism()),
+    ratePerSecond: await sendRate(stack.ctx),
+    signal: stop.signal,
+  });
+  try {
+    const summary = await sendInProcess(stack.ctx, week, {
+      deliver: workers.deliver,
+      signal: stop.signal,
+      onProgress: (p) => {
+        const now = performance.now();
+        if (now - last < (tty ? 100 : 2000)) return;
+        last = now;
+        process.stdout.write(tty ? `\r${line(p)}` : `${line(p)}\n`);
+      },
+    });
+    process.stdout.write(`${tty ? "\r" : ""}${line(summary)}\n`);
+    const verb = summary.stopped ? "Stopped" : "Done";
+    process.stdout.write(
+      `${verb}: ${summary.sent} sent, ${summary.skipped} skipped (already sent, or not active), ${summary.failed} failed, in ${summary.seconds.toFixed(1)} s.\n` +
+        (summary.stopped || summary.deadLetters > 0
+          ? `Some recipients are not done yet: run the same command again to finish (nobody gets it twice).\n`
+          : "") +
+        mailbox(stack),
+    );
+    return !summary.stopped && summary.deadLetters === 0;
+  } finally {
+    await workers.close();
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Sending a digest to 10,000 local subscribers: the whole pipeline (fan-out through the
+ * in-process queue, a claim and a completion write per reader, personalisation, SendEmail with
+ * both headers) against bare loops of SendEmail to the same local SES, in the same run: one call
+ * at a time (the plain loop), and with as many calls in flight as the pipeline keeps.
+ * The services run in a process of their own, as under `npm start` while `npm run digest --
+ * --send` sends, and the pipeline's consumers in worker threads, as that command runs them. Target: the pipeline keeps at least 60% of the bare loop's rate.
+ */
+import { availableParallelism } from "node:os";
+import { SendEmailCommand } from "@aws-sdk/client-sesv2";
+import { sendWorkers } from "../../packages/functions/src/local/send-workers.ts";
+import { mapLimit } from "../../packages/core/src/send/concurrency.ts";
+import { defaultDelivery } from "../../packages/core/src/send/deliver.ts";
+import { sendInProcess } from "../../packages/core/src/send/in-process.ts";
+import { sendEmailInput } from "../../packages/core/src/send/message.ts";
+import { readConfig } from "../../packages/core/src/config.ts";
+import { createContext } from "../../packages/core/src/context.ts";
+import { ensureTable } from "../../packages/core/src/store/db.ts";
+import { runTs } from "../support/processes.ts";
+import { addReaders, storeDigest } from "../support/sending.ts";
+
+const READERS = 10_000;
+
+export default async function bench() {
+  const services = runTs("test/support/services-process.ts", [], {});
+  try {
+    await services.waitFor("}\n");
+    const announced = services
+      .output()
+      .split("\n")
+      .find((line) => line.startsWith("{"))!;
+    const { dynamodbEndpoint, sesEndpoint } = JSON.parse(announced) as Record<string, string>;
+    const ctx = createContext(
+      readConfig({
+        DYNAMODB_ENDPOINT: dynamodbEndpoint,
+        SES_ENDPOINT: sesEndpoint,
+        TABLE_NAME: "bench",
+        TOKEN_SECRET: "bench",
+      }),
+    );
+    await ensureTable(ctx.db);
+    const clearMailbox = () => fetch(`${sesEndpoint}/clear-store`, { method: "POST" });
+    process.stdout.write(`seeding ${READERS} active subscribers… `);
+    const readers = await addReaders(ctx.db, ctx.config.tokenSecret, READERS, "bench");
+    const digest = await storeDigest(ctx.db, "2026-W20");
+    process.stdout.write("done\n\n");
+    const input = (to: string) =>
+      sendEmailInput(digest, { from: ctx.config.sender, to, unsubscribeUrl: `${ctx.config.publicUrl}/unsubscribe` });
+
+    const rate = async (run: () => Promise<unknown>) => {
+      await clearMailbox(); // the local SES keeps every message in memory
+      const start = performance.now();
+      await run();
+      return READERS / ((performance.now() - start) / 1000);
+    };
+    const inFlight = ctx.config.sendConsumers * defaultDelivery.concurrency;
+    const plain = await rate(async () => {
+      for (const r of readers) await ctx.ses.send(new SendEmailCommand(input(r.email)));
+    });
+    const parallel = await rate(() =>
+      mapLimit(readers, inFlight, (r) => ctx.ses.send(new SendEmailCommand(input(r.email)))),
+    );
+    let sent = 0;
+    // As `npm run digest -- --send` runs it: consumers in worker threads.
+    const workers = sendWorkers(ctx.config, { threads: Math.min(4, availableParallelism()) });
+    const pipeline = await rate(
+      async () => (sent = (await sendInProcess(ctx, "2026-W20", { deliver: workers.deliver })).sent),
+    );
+    await workers.close();
+    if (sent !== READERS) throw new Error(`the pipeline sent ${sent} of ${READERS}`);
+
+    const row = (name: string, perSecond: number) =>
+      `| ${name.padEnd(58)} | ${perSecond.toFixed(0).padStart(8)} | ${(pipeline / perSecond).toFixed(2).padStart(16)} |`;
+    console.log(`| ${"sender".padEnd(58)} | emails/s | pipeline / this |`);
+    console.log(`|${"-".repeat(60)}|---------:|-----------------:|`);
+    console.log(row(`Tidings pipeline (exactly-once bookkeeping, ${inFlight} in flight)`, pipeline));
+    console.log(row("bare loop of SendEmail, one at a time", plain));
+    console.log(row(`bare SendEmail, ${inFlight} in flight`, parallel));
+    console.log(
+      `\n${READERS} recipients, ${Math.round(Buffer.byteLength(digest.html) / 1024)} KB of HTML each. Target: pipeline ≥ 0.60 × the bare loop: ${
+        pipeline >= 0.6 * plain ? "met" : "NOT met"
+      } (${(pipeline / plain).toFixed(2)}×).`,
+    );
+  } finally {
+    await services.stop("SIGTERM");
+  }
+}

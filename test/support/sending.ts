@@ -1,0 +1,64 @@
+/** Subscribers and a stored digest for delivery tests and the send benchmark. */
+import { renderDigest } from "@tidings/core/digest/email";
+import { mapLimit } from "@tidings/core/send/concurrency";
+import type { Db } from "@tidings/core/store/db";
+import { putDigest, type Digest } from "@tidings/core/store/digests";
+import {
+  activateSubscriber,
+  claimConfirmation,
+  suppressSubscriber,
+  unsubscribeSubscriber,
+} from "@tidings/core/store/subscribers";
+import { EmailAddress } from "@tidings/core/subscription/address";
+import { subscriberId } from "@tidings/core/subscription/subscriber";
+import { weekRange } from "@tidings/core/digest/week";
+import { digestInput, seedItems } from "../digest/fixtures.ts";
+
+export type Fate = "active" | "pending" | "unsubscribed" | "suppressed";
+
+export interface Reader {
+  id: string;
+  email: EmailAddress;
+  fate: Fate;
+}
+
+const when = new Date("2026-05-01T09:00:00Z");
+
+/** Signs up `count` readers `<prefix>N@example.com` through the store and leaves them in `fate`. */
+export async function addReaders(db: Db, secret: string, count: number, prefix: string, fate: Fate = "active") {
+  const readers: Reader[] = Array.from({ length: count }, (_, i) => {
+    const email = EmailAddress.parse(`${prefix}${i}@example.com`);
+    return { id: subscriberId(secret, email), email, fate };
+  });
+  await mapLimit(readers, 16, async ({ id, email }) => {
+    const consent = { at: when.toISOString(), clientAddress: "203.0.113.9", userAgent: "test", form: "home" };
+    await claimConfirmation(db, { id, email, consent, now: when, resendAfterMs: 0 });
+    if (fate === "pending") return;
+    await activateSubscriber(db, id, { at: when.toISOString(), clientAddress: "203.0.113.9", userAgent: "test" });
+    if (fate === "unsubscribed") await unsubscribeSubscriber(db, id, when);
+    if (fate === "suppressed") await suppressSubscriber(db, { id, email, now: when, kind: "bounce", detail: "test" });
+  });
+  return readers;
+}
+
+/** A real 30-item digest (the seed feed's stories, rendered with the real templates), stored. */
+export async function storeDigest(db: Db, week = "2026-W20"): Promise<Digest> {
+  const input = digestInput(seedItems(30), { range: weekRange(week, "UTC") });
+  const rendered = await renderDigest(input);
+  const digest: Digest = {
+    week,
+    firstDay: input.range.firstDay,
+    lastDay: input.range.lastDay,
+    timeZone: "UTC",
+    subject: rendered.subject,
+    itemCount: 30,
+    createdAt: when.toISOString(),
+    html: rendered.html,
+    text: rendered.text,
+    webHtml: rendered.webHtml,
+    sections: [],
+    itemIds: [],
+  };
+  await putDigest(db, digest);
+  return digest;
+}
