@@ -38,7 +38,7 @@ export async function buildDigest(ctx: Context, week: string, options: BuildOpti
   if (existing?.sendStartedAt) throw digestSentError(range.week);
   const items = dedupe(await weekItems(ctx.db, range));
   if (items.length === 0) {
-    ctx.log.info("digest: no items published that week, no digest", { week: range.week, timeZone });
+    ctx.log.debug("digest: no items published that week, no digest", { week: range.week, timeZone });
     return { status: "empty", range };
   }
   const { classify, themes } = options.classifier ?? digestClassifier();
@@ -76,7 +76,7 @@ export async function buildDigest(ctx: Context, week: string, options: BuildOpti
     itemIds: sections.flatMap((s) => s.items.map((i) => i.key)),
   };
   const status = await putDigest(ctx.db, digest, { replace: options.rebuild ?? false });
-  ctx.log.info("digest stored", { week: range.week, status, items: items.length, themes: sections.length });
+  ctx.log.debug("digest stored", { week: range.week, status, items: items.length, themes: sections.length });
   // Lost a race with another build: theirs is the week's digest.
   if (status === "exists") return { status, digest: (await getDigest(ctx.db, range.week))! };
   return { status, digest };

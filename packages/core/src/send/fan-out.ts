@@ -44,6 +44,6 @@ export async function fanOut(
     await flush(false);
   }
   await flush(true);
-  ctx.log.info("send: recipients queued", { week, recipients, jobs });
+  ctx.log.debug("send: recipients queued", { week, recipients, jobs });
   return { recipients, jobs };
 }

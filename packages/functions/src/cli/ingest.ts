@@ -4,7 +4,8 @@
  * summary. Exits 1 when a feed failed.
  */
 import { parseArgs } from "node:util";
-import { type FeedResult, ingestFeeds } from "@tidings/core/feed/ingest";
+import { ingestFeeds } from "@tidings/core/feed/ingest";
+import { plural, progressLine } from "./ingest-report.ts";
 import { useLocalStack } from "../local/stack.ts";
 
 const usage = "usage: npm run ingest -- [--feed URL_OR_FILE]";
@@ -19,27 +20,6 @@ try {
   ({ feed } = parseArgs({ options: { feed: { type: "string" } }, allowPositionals: false }).values);
 } catch (e) {
   fail(`${(e as Error).message}\n${usage}`);
-}
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/** One line per feed: what happened, in the newsletter's words. */
-function progressLine(r: FeedResult): string {
-  const name = r.title ?? r.source;
-  const moved = r.movedTo ? ` (moved permanently: now ${r.movedTo})` : "";
-  switch (r.status) {
-    case "ingested":
-      return `  ✓ ${name}: ${r.new} new, ${r.updated} updated, ${r.unchanged} unchanged${moved}`;
-    case "not_modified":
-      return `  ✓ ${name}: not modified since the last run${moved}`;
-    case "failed":
-      return `  ✗ ${name}: ${r.error} (next attempt after ${r.nextAttemptAt})`;
-    case "backing_off":
-      return `  … ${name}: skipped, backing off until ${r.nextAttemptAt} after: ${r.error}`;
-    case "gone":
-    case "disabled":
-      return `  ✗ ${name}: disabled — ${r.error}`;
-  }
 }
 
 const stack = await useLocalStack("ingest");

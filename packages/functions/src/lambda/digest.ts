@@ -18,7 +18,12 @@ export async function handler(event: unknown) {
   const named = (event as { week?: unknown } | null)?.week;
   const week = typeof named === "string" ? named : lastCompleteWeek(new Date(), ctx.config.digestTimezone);
   const result = await buildDigest(ctx, week);
-  if (result.status === "empty") return { week: result.range.week, status: "empty" };
-  const sent = await fanOut(ctx, result.digest.week, queue);
-  return { week: result.digest.week, status: result.status, items: result.digest.itemCount, ...sent };
+  if (result.status === "empty") {
+    ctx.log.info("weekly digest: no items that week, nothing to send", { week: result.range.week });
+    return { week: result.range.week, status: "empty" };
+  }
+  const queued = await fanOut(ctx, result.digest.week, queue);
+  const summary = { week: result.digest.week, status: result.status, items: result.digest.itemCount, ...queued };
+  ctx.log.info("weekly digest: built and queued for sending", summary);
+  return summary;
 }

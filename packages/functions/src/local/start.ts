@@ -1,9 +1,13 @@
 /**
  * `npm start`: the whole pipeline on this machine. Embedded DynamoDB and SES on their usual
- * ports, the table, the app, the configured feeds ingested; Ctrl-C stops everything.
+ * ports, the table, the app, the configured feeds ingested and the past weeks' digests built;
+ * Ctrl-C stops everything.
  */
 import { config } from "@tidings/core/config";
 import { createContext } from "@tidings/core/context";
+import { buildMissingDigests } from "@tidings/core/digest/backfill";
+import { ingestFeeds } from "@tidings/core/feed/ingest";
+import { plural, progressLine } from "../cli/ingest-report.ts";
 import { releaseLock, updateLock } from "./lock.ts";
 import { serveApp } from "./serve.ts";
 import { startEmbedded } from "./stack.ts";
@@ -42,6 +46,13 @@ async function stop() {
 }
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
+
+process.stdout.write(`Ingesting ${plural(cfg.feeds.length, "feed")}…\n`);
+const ingested = await ingestFeeds(ctx, cfg.feeds, (r) => process.stdout.write(progressLine(r) + "\n"));
+const built = await buildMissingDigests(ctx);
+process.stdout.write(
+  `${plural(ingested.new, "new item")}; ${built.length ? `built ${plural(built.length, "digest")} (${built[0]} to ${built.at(-1)})` : "every past week with items has its digest"}.\n`,
+);
 
 process.stdout.write(
   [
