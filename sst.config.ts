@@ -42,13 +42,17 @@ export default $config({
     if (!postalAddress)
       throw new Error(`Set POSTAL_ADDRESS, the postal address every email's footer shows, before deploying`);
 
-    // Bounces and complaints: the identity's configuration set publishes them to a topic whose
-    // subscriber suppresses the address (packages/core/src/subscription/suppression.ts).
+    // SES events: the identity's configuration set publishes them to a topic whose subscriber
+    // suppresses bounced and complaining addresses and completes digest send records.
     const sesEvents = new sst.aws.SnsTopic("SesEvents");
     const email = new sst.aws.Email("Email", {
       sender: senderDomain,
       dns: process.env.SENDER_DNS === "route53" ? sst.aws.dns() : false,
-      events: [{ name: "BouncesAndComplaints", types: ["bounce", "complaint"], topic: sesEvents.arn }],
+      events: [
+        { name: "BouncesAndComplaints", types: ["bounce", "complaint"], topic: sesEvents.arn },
+        // Send events complete digest send records whose consumer crashed after SES took the message.
+        { name: "Sends", types: ["send"], topic: sesEvents.arn },
+      ],
     });
 
     /** Settings every function reads through config.ts; empty means "use the default". */

@@ -81,7 +81,8 @@ export async function deliverJob(
       unsubscribeUrl: unsubscribeUrl(config, subscriber),
       unsubscribeMailto: addressOf(config.sender),
       configurationSet: config.sesConfigurationSet,
-      tags: { digest: job.week.replace(/[^A-Za-z0-9_-]/g, "_") },
+      // SES's Send event carries these back to the send record (send-events.ts).
+      tags: { digest: job.week, subscriber: id },
     });
     try {
       const { MessageId = "" } = await withRetry(

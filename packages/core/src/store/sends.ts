@@ -88,6 +88,26 @@ export async function finishSend(
   }
 }
 
+/** Completes a claimed record from SES's own word that the message went out (send-events.ts). */
+export async function confirmSent(db: Db, week: string, subscriberId: string, messageId: string, at: number): Promise<boolean> {
+  try {
+    await db.client.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: key(week, subscriberId),
+        UpdateExpression: "SET #status = :sent, messageId = :messageId, finishedAt = :at",
+        ConditionExpression: "#status = :claimed",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: { ":sent": "sent", ":claimed": "claimed", ":messageId": messageId, ":at": at },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailed(e)) return false;
+    throw e;
+  }
+}
+
 /** Gives a claim back (SES could not take the message now), so a retry can claim it at once. */
 export async function releaseSend(db: Db, week: string, subscriberId: string, claimId: string): Promise<void> {
   try {

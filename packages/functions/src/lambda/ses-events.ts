@@ -1,9 +1,10 @@
 /**
- * SES bounce and complaint events, published by the configuration set to an SNS topic
- * (sst.config.ts): hard bounces and complaints suppress the address.
+ * SES events, published by the configuration set to an SNS topic (sst.config.ts): hard bounces
+ * and complaints suppress the address; Send events complete digest send records.
  */
 import type { SNSEvent } from "aws-lambda";
 import { createContext, type Context } from "@tidings/core/context";
+import { isSendEvent, recordSendEvent } from "@tidings/core/send/send-events";
 import { applySesEvent, type SesEventOutcome } from "@tidings/core/subscription/suppression";
 
 /** Applies every SES record in an SNS delivery; a failure throws, so SNS retries the delivery. */
@@ -21,7 +22,8 @@ export async function handleSesNotifications(
       ctx.log.warn("ses event: message is not JSON, skipped", { messageId: record.Sns.MessageId });
       continue;
     }
-    outcomes.push(await applySesEvent(ctx, body, now));
+    if (isSendEvent(body)) await recordSendEvent(ctx, body);
+    else outcomes.push(await applySesEvent(ctx, body, now));
   }
   return outcomes;
 }
