@@ -32,6 +32,7 @@ export async function sendAll(stack: LocalStack, week: string): Promise<boolean>
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   let last = 0;
+  let shown = "";
   const tty = process.stdout.isTTY;
   process.stdout.write(`Sending ${week} to every active subscriber…\n`);
   const workers = sendWorkers(stack.ctx.config, {
@@ -47,10 +48,12 @@ export async function sendAll(stack: LocalStack, week: string): Promise<boolean>
         const now = performance.now();
         if (now - last < (tty ? 100 : 2000)) return;
         last = now;
-        process.stdout.write(tty ? `\r${line(p)}` : `${line(p)}\n`);
+        shown = line(p);
+        process.stdout.write(tty ? `\r${shown}` : `${shown}\n`);
       },
     });
-    process.stdout.write(`${tty ? "\r" : ""}${line(summary)}\n`);
+    // The final count, unless it is the line already on screen.
+    if (line(summary) !== shown || tty) process.stdout.write(`${tty ? "\r" : ""}${line(summary)}\n`);
     const verb = summary.stopped ? "Stopped" : "Done";
     process.stdout.write(
       `${verb}: ${summary.sent} sent, ${summary.skipped} skipped (already sent, or not active), ${summary.failed} failed, in ${summary.seconds.toFixed(1)} s.\n` +
