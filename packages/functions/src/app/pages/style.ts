@@ -23,6 +23,7 @@ button { font: inherit; font-weight: 600; padding: 0.6rem 1.1rem; border: 0; bor
 .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 ul.archive { list-style: none; padding: 0; }
 ul.archive li { padding: 0.75rem 0; border-bottom: 1px solid var(--line); }
+.nowrap { white-space: nowrap; }
 .muted { color: var(--muted); }
 .lead { font-size: 1.1rem; }
 .help { margin: 0; color: var(--muted); font-size: 0.9rem; }

@@ -45,8 +45,10 @@ function Archive({ digests }: { digests: DigestSummary[] }) {
           {digests.map((d) => (
             <li>
               <a href={`/digests/${d.week}`}>{weekLabel(d.week)}</a>{" "}
+              {/* Narrow screens wrap between the dates and the count, never inside either. */}
               <span class="muted">
-                · {dates(d)} · {d.itemCount === 1 ? "1 story" : `${d.itemCount} stories`}
+                <span class="nowrap">· {dates(d)}</span>{" "}
+                <span class="nowrap">· {d.itemCount === 1 ? "1 story" : `${d.itemCount} stories`}</span>
               </span>
               <br />
               <span class="subject">{d.subject}</span>
