@@ -2,7 +2,7 @@ import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { MAX_BODY_BYTES } from "@tidings/functions/app/app";
-import { suppressSubscriber } from "@tidings/core/store/subscribers";
+import { suppressSubscriber } from "@tidings/core/store/subscriber-state";
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { unsubscribeUrl } from "@tidings/core/subscription/links";
 import { CLIENT_HEADER, confirmLink, freshClient, signup, useTestbed } from "./app.ts";

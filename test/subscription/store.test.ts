@@ -2,17 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { createDb } from "@tidings/core/store/db";
 import { hitRateLimit } from "@tidings/core/store/rate-limits";
-import {
-  activateSubscriber,
-  activeShard,
-  ACTIVE_SHARDS,
-  claimConfirmation,
-  getSubscriber,
-  listActiveSubscribers,
-  releaseConfirmation,
-  suppressSubscriber,
-  unsubscribeSubscriber,
-} from "@tidings/core/store/subscribers";
+import { activeShard, ACTIVE_SHARDS, listActiveSubscribers } from "@tidings/core/store/active-subscribers";
+import { claimConfirmation, releaseConfirmation } from "@tidings/core/store/signup-claims";
+import { activateSubscriber, suppressSubscriber, unsubscribeSubscriber } from "@tidings/core/store/subscriber-state";
+import { getSubscriber } from "@tidings/core/store/subscribers";
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { subscriberId, type Consent } from "@tidings/core/subscription/subscriber";
 import { startTestServices, type TestServices } from "../support/services.ts";

@@ -3,12 +3,8 @@ import { renderDigest } from "@tidings/core/digest/email";
 import { mapLimit } from "@tidings/core/send/concurrency";
 import type { Db } from "@tidings/core/store/db";
 import { putDigest, type Digest } from "@tidings/core/store/digests";
-import {
-  activateSubscriber,
-  claimConfirmation,
-  suppressSubscriber,
-  unsubscribeSubscriber,
-} from "@tidings/core/store/subscribers";
+import { claimConfirmation } from "@tidings/core/store/signup-claims";
+import { activateSubscriber, suppressSubscriber, unsubscribeSubscriber } from "@tidings/core/store/subscriber-state";
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { subscriberId } from "@tidings/core/subscription/subscriber";
 import { weekRange } from "@tidings/core/digest/week";

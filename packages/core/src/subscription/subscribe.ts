@@ -3,7 +3,7 @@
  * nothing about who is subscribed; only a new, pending or unsubscribed address gets an email.
  */
 import type { Context } from "../context.ts";
-import { claimConfirmation, releaseConfirmation } from "../store/subscribers.ts";
+import { claimConfirmation, releaseConfirmation } from "../store/signup-claims.ts";
 import type { EmailAddress } from "./address.ts";
 import { sendConfirmation } from "./confirmation-email.ts";
 import { CONFIRMATION_RESEND_AFTER_MS, enforceSignupLimits } from "./limits.ts";
