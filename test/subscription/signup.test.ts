@@ -134,6 +134,25 @@ describe("POST /subscribe", () => {
     expect(await bed.mailTo(email)).toHaveLength(2);
   });
 
+  it("records which form a signup came from, for every form the pages render", async () => {
+    const formOf = (html: string) => load(html)("form.signup input[name=form]").attr("value");
+    const home = formOf(await (await bed.app.request("/")).text());
+    const retry = formOf(await (await signup(bed.app, { email: "nope" }, { client: freshClient() })).text());
+    const left = await bed.app.request(
+      bed.path(unsubscribeUrl(bed.services.ctx.config, { id: bed.idOf("x@example.com") })),
+      {
+        method: "POST",
+      },
+    );
+    const unsubscribed = formOf(await left.text());
+    expect([home, retry, unsubscribed]).toEqual(["home", "retry", "unsubscribed"]);
+    for (const form of [home!, retry!, unsubscribed!, "forged"]) {
+      const email = `from-${form}@example.com`;
+      expect((await signup(bed.app, { email, form }, { client: freshClient() })).status).toBe(200);
+      expect((await bed.subscriber(email))?.consent?.form).toBe(form === "forged" ? "unknown" : form);
+    }
+  });
+
   it("refuses a line break or an injected header in the email field, and sends nothing", async () => {
     for (const email of [
       "victim@example.com\r\nBcc: everyone@example.org",
