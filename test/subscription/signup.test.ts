@@ -51,6 +51,9 @@ describe("POST /subscribe", () => {
     expect(more).toHaveLength(0);
     expect(mail!.subject).toBe("Confirm your subscription to Tidings: Semiconductors");
     expect(mail!.from).toBe(bed.services.ctx.config.sender);
+    // Built like every other email (send/message.ts), minus the list headers: nobody is subscribed yet.
+    expect(mail!.replyTo).toEqual(["digest@tidings.localhost"]);
+    expect((mail!.headers ?? []).map((h) => h.name.toLowerCase())).not.toContain("list-unsubscribe");
     const link = confirmLink(mail!.body.text);
     const html = load(mail!.body.html ?? "");
     expect(
