@@ -71,6 +71,8 @@ describe("POST /subscribe", () => {
       state: "pending",
       email: "New.Reader@example.com",
       consent: { at: bed.now().toISOString(), clientAddress: "192.0.2.10", userAgent: "vitest", form: "home" },
+      // Forgotten (DynamoDB TTL) 30 days after this email if never confirmed.
+      expiresAt: Math.floor(bed.now().getTime() / 1000) + 30 * 24 * 60 * 60,
     });
   });
 

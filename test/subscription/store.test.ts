@@ -18,6 +18,7 @@ afterAll(() => services.close());
 
 const db = () => services.ctx.db;
 const TEN_MINUTES = 10 * 60 * 1000;
+const THIRTY_DAYS = 30 * 24 * 60 * 60 * 1000;
 const t0 = new Date("2026-05-18T09:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
 let n = 0;
@@ -32,7 +33,13 @@ const consent = (when: Date): Consent => ({
   form: "home",
 });
 const claim = (r: { id: string; email: EmailAddress }, now: Date) =>
-  claimConfirmation(db(), { ...r, consent: consent(now), now, resendAfterMs: TEN_MINUTES });
+  claimConfirmation(db(), {
+    ...r,
+    consent: consent(now),
+    now,
+    resendAfterMs: TEN_MINUTES,
+    expiresAfterMs: THIRTY_DAYS,
+  });
 const confirmation = (when: Date) => ({ at: when.toISOString(), clientAddress: "203.0.113.9", userAgent: "test" });
 
 async function gsiKeys(id: string) {
@@ -119,6 +126,37 @@ describe("subscriber state changes", () => {
     }
   });
 
+  it("lets a pending signup expire 30 days after its last confirmation email, and nothing else", async () => {
+    const expiresAt = async (id: string) => (await getSubscriber(db(), id))?.expiresAt;
+    const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
+
+    const r = newReader();
+    await claim(r, t0);
+    expect(await expiresAt(r.id)).toBe(epoch(t0) + THIRTY_DAYS / 1000);
+    await claim(r, at(TEN_MINUTES)); // a second confirmation email: 30 days from it
+    expect(await expiresAt(r.id)).toBe(epoch(at(TEN_MINUTES)) + THIRTY_DAYS / 1000);
+    await claim(r, at(TEN_MINUTES + 1000)); // too soon: no email, no new expiry
+    expect(await expiresAt(r.id)).toBe(epoch(at(TEN_MINUTES)) + THIRTY_DAYS / 1000);
+
+    await activateSubscriber(db(), r.id, confirmation(at(TEN_MINUTES * 2)));
+    expect(await expiresAt(r.id)).toBeUndefined();
+    await unsubscribeSubscriber(db(), r.id, at(TEN_MINUTES * 3));
+    expect(await expiresAt(r.id)).toBeUndefined();
+    await claim(r, at(TEN_MINUTES * 4)); // signing up again: pending, so it may expire again
+    expect(await expiresAt(r.id)).toBe(epoch(at(TEN_MINUTES * 4)) + THIRTY_DAYS / 1000);
+
+    const left = newReader();
+    await claim(left, t0);
+    await unsubscribeSubscriber(db(), left.id, at(1000)); // left before confirming: kept
+    expect(await getSubscriber(db(), left.id)).toMatchObject({ state: "unsubscribed" });
+    expect(await expiresAt(left.id)).toBeUndefined();
+
+    const bounced = newReader();
+    await claim(bounced, t0);
+    await suppressSubscriber(db(), { ...bounced, kind: "bounce", detail: "Permanent/General", now: at(1000) });
+    expect(await expiresAt(bounced.id)).toBeUndefined();
+  });
+
   it("suppresses any state, even an address it never saw, once", async () => {
     const r = newReader();
     await claim(r, t0);
@@ -154,7 +192,15 @@ describe("listing active subscribers", () => {
         return { id: subscriberId(secret, email), email };
       });
       await Promise.all(
-        readers.map((r) => claimConfirmation(d, { ...r, consent: consent(t0), now: t0, resendAfterMs: TEN_MINUTES })),
+        readers.map((r) =>
+          claimConfirmation(d, {
+            ...r,
+            consent: consent(t0),
+            now: t0,
+            resendAfterMs: TEN_MINUTES,
+            expiresAfterMs: THIRTY_DAYS,
+          }),
+        ),
       );
       const active = readers.filter((_, i) => i % 3 !== 0);
       await Promise.all(active.map((r) => activateSubscriber(d, r.id, confirmation(t0))));

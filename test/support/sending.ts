@@ -28,7 +28,7 @@ export async function addReaders(db: Db, secret: string, count: number, prefix: 
   });
   await mapLimit(readers, 16, async ({ id, email }) => {
     const consent = { at: when.toISOString(), clientAddress: "203.0.113.9", userAgent: "test", form: "home" };
-    await claimConfirmation(db, { id, email, consent, now: when, resendAfterMs: 0 });
+    await claimConfirmation(db, { id, email, consent, now: when, resendAfterMs: 0, expiresAfterMs: 86_400_000 });
     if (fate === "pending") return;
     await activateSubscriber(db, id, { at: when.toISOString(), clientAddress: "203.0.113.9", userAgent: "test" });
     if (fate === "unsubscribed") await unsubscribeSubscriber(db, id, when);

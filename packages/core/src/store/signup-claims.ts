@@ -17,6 +17,8 @@ export interface ClaimInput {
   now: Date;
   /** A pending subscriber gets another confirmation only this long after the last one. */
   resendAfterMs: number;
+  /** The pending row expires (TTL) this long after the confirmation it claims. */
+  expiresAfterMs: number;
 }
 
 export type Claim = { claimed: true; previousSentAt: string | undefined } | { claimed: false };
@@ -25,6 +27,7 @@ export type Claim = { claimed: true; previousSentAt: string | undefined } | { cl
  * Records a signup and claims the right to send its confirmation email, in one write. It succeeds
  * for a new address, an unsubscribed one (signing up again), or a pending one whose last
  * confirmation is older than `resendAfterMs`; an active or suppressed subscriber is left untouched.
+ * A pending row carries `expiresAt`, moved on with each claim, so an unconfirmed signup is deleted.
  */
 export async function claimConfirmation(db: Db, input: ClaimInput): Promise<Claim> {
   const now = input.now.toISOString();
@@ -35,7 +38,8 @@ export async function claimConfirmation(db: Db, input: ClaimInput): Promise<Clai
         Key: key(input.id),
         UpdateExpression:
           "SET #type = :type, #id = :id, #state = :pending, email = :email, consent = :consent, " +
-          "confirmationSentAt = :now, updatedAt = :now, createdAt = if_not_exists(createdAt, :now) " +
+          "confirmationSentAt = :now, updatedAt = :now, createdAt = if_not_exists(createdAt, :now), " +
+          "expiresAt = :expires " +
           "REMOVE confirmation, GSI1PK, GSI1SK",
         ConditionExpression:
           "attribute_not_exists(PK) OR #state = :unsubscribed OR " +
@@ -50,6 +54,7 @@ export async function claimConfirmation(db: Db, input: ClaimInput): Promise<Clai
           ":consent": input.consent,
           ":now": now,
           ":cutoff": new Date(input.now.getTime() - input.resendAfterMs).toISOString(),
+          ":expires": Math.floor((input.now.getTime() + input.expiresAfterMs) / 1000),
         },
         ReturnValues: "UPDATED_OLD",
       }),

@@ -1,7 +1,7 @@
 /**
  * Confirm, unsubscribe, suppress: each a single conditional UpdateItem, so concurrent confirms,
- * unsubscribes and bounces always leave one consistent state, and GSI1 holds a subscriber exactly
- * while it is active.
+ * unsubscribes and bounces always leave one consistent state, GSI1 holds a subscriber exactly
+ * while it is active, and only a pending row carries `expiresAt` (each of these removes it).
  */
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { EmailAddress } from "../subscription/address.ts";
@@ -26,7 +26,8 @@ export async function activateSubscriber(
         TableName: db.table,
         Key: key(id),
         UpdateExpression:
-          "SET #state = :active, confirmation = :confirmation, updatedAt = :now, GSI1PK = :shard, GSI1SK = :id",
+          "SET #state = :active, confirmation = :confirmation, updatedAt = :now, GSI1PK = :shard, GSI1SK = :id " +
+          "REMOVE expiresAt",
         ConditionExpression: "#state = :pending",
         ExpressionAttributeNames: { "#state": "state" },
         ExpressionAttributeValues: {
@@ -57,7 +58,8 @@ export async function unsubscribeSubscriber(db: Db, id: string, now: Date): Prom
       new UpdateCommand({
         TableName: db.table,
         Key: key(id),
-        UpdateExpression: "SET #state = :unsubscribed, unsubscribedAt = :now, updatedAt = :now REMOVE GSI1PK, GSI1SK",
+        UpdateExpression:
+          "SET #state = :unsubscribed, unsubscribedAt = :now, updatedAt = :now REMOVE GSI1PK, GSI1SK, expiresAt",
         ConditionExpression: "#state IN (:pending, :active)",
         ExpressionAttributeNames: { "#state": "state" },
         ExpressionAttributeValues: {
@@ -97,7 +99,7 @@ export async function suppressSubscriber(db: Db, s: Suppression): Promise<boolea
         UpdateExpression:
           "SET #type = :type, #id = :id, #state = :suppressed, suppressedAt = :now, suppression = :suppression, " +
           "updatedAt = :now, email = if_not_exists(email, :email), createdAt = if_not_exists(createdAt, :now) " +
-          "REMOVE GSI1PK, GSI1SK",
+          "REMOVE GSI1PK, GSI1SK, expiresAt",
         ConditionExpression: "attribute_not_exists(PK) OR #state <> :suppressed",
         ExpressionAttributeNames: { "#type": "type", "#id": "id", "#state": "state" },
         ExpressionAttributeValues: {

@@ -6,7 +6,7 @@ import type { Context } from "../context.ts";
 import { claimConfirmation, releaseConfirmation } from "../store/signup-claims.ts";
 import type { EmailAddress } from "./address.ts";
 import { sendConfirmation } from "./confirmation-email.ts";
-import { CONFIRMATION_RESEND_AFTER_MS, enforceSignupLimits } from "./limits.ts";
+import { CONFIRMATION_RESEND_AFTER_MS, enforceSignupLimits, PENDING_SIGNUP_TTL_MS } from "./limits.ts";
 import { subscriberId, type Consent } from "./subscriber.ts";
 
 export interface SignupRequest {
@@ -29,6 +29,7 @@ export async function requestSubscription(ctx: Context, request: SignupRequest, 
     consent: request.consent,
     now,
     resendAfterMs: CONFIRMATION_RESEND_AFTER_MS,
+    expiresAfterMs: PENDING_SIGNUP_TTL_MS,
   });
   if (!claim.claimed) {
     ctx.log.info("signup: no email due (active, suppressed, or confirmation sent recently)", { subscriber: id });

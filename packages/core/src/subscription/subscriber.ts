@@ -45,6 +45,11 @@ export interface Subscriber {
   suppressedAt?: string;
   /** "bounce" or "complaint", with SES's detail. */
   suppression?: { kind: "bounce" | "complaint"; detail: string };
+  /**
+   * Epoch seconds; only while pending: DynamoDB's TTL deletes a signup nobody confirmed (see
+   * `PENDING_SIGNUP_TTL_MS`). Confirming, leaving or being suppressed removes it.
+   */
+  expiresAt?: number;
 }
 
 export const SUBSCRIBER_ID_PREFIX = "sub_";
