@@ -65,17 +65,40 @@ export default $config({
     };
     const nodejs = { runtime: "nodejs22.x", architecture: "arm64", environment } as const;
 
+    // Confirmation emails: POST /subscribe does the same work for every address and queues one
+    // message here, so its timing says nothing about who is subscribed; the consumer (below)
+    // sends the email only when the signup made one due. It needs no SES rights in the Api.
+    const confirmDeadLetters = new sst.aws.Queue("ConfirmDeadLetters");
+    const confirmQueue = new sst.aws.Queue("ConfirmQueue", {
+      visibilityTimeout: "2 minutes", // at least the consumer's timeout
+      dlq: { queue: confirmDeadLetters.arn, retry: 5 },
+    });
+
     const api = new sst.aws.Function("Api", {
       ...nodejs,
       handler: "packages/functions/src/lambda/api.handler",
       url: true,
-      link: [table, tokenSecret, email],
-      // The confirmation email's templates are read at run time, like the digest's.
+      link: [table, tokenSecret, confirmQueue],
+      // The app module also holds the in-process outbox (npm start), whose renderer reads these.
       copyFiles: [{ from: "templates" }],
       nodejs: { install: ["mjml", "handlebars"] },
       memory: "512 MB",
       timeout: "10 seconds",
     });
+
+    confirmQueue.subscribe(
+      {
+        ...nodejs,
+        handler: "packages/functions/src/lambda/confirm.handler",
+        // `api` for its URL: the confirm link's base when PUBLIC_URL is not set.
+        link: [table, tokenSecret, email, api],
+        copyFiles: [{ from: "templates" }],
+        nodejs: { install: ["mjml", "handlebars"] },
+        memory: "512 MB",
+        timeout: "1 minute",
+      },
+      { batch: { size: 10, partialResponses: true } },
+    );
 
     sesEvents.subscribe("Suppress", {
       ...nodejs,

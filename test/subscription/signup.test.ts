@@ -172,7 +172,7 @@ describe("POST /subscribe", () => {
         expect(body).toContain("cannot contain line breaks");
       }
     }
-    expect(await bed.services.mailbox()).toHaveLength(0);
+    expect(await bed.mailbox()).toHaveLength(0);
   });
 
   it("answers an invalid address with 400, the form and the reason, never reflecting input unescaped", async () => {
@@ -208,7 +208,7 @@ describe("POST /subscribe", () => {
       body: "{not json",
     });
     expect(malformed.status).toBe(400);
-    expect(await bed.services.mailbox()).toHaveLength(0);
+    expect(await bed.mailbox()).toHaveLength(0);
   });
 
   it("escapes HTML in a valid address it shows back", async () => {
@@ -231,7 +231,7 @@ describe("POST /subscribe", () => {
     );
     expect(res.status).toBe(413);
     expect(await res.text()).toContain("Too large");
-    expect(await bed.services.mailbox()).toHaveLength(0);
+    expect(await bed.mailbox()).toHaveLength(0);
   });
 
   it("answers a filled honeypot like any signup, and does nothing", async () => {
@@ -242,7 +242,7 @@ describe("POST /subscribe", () => {
     );
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Check your inbox");
-    expect(await bed.services.mailbox()).toHaveLength(0);
+    expect(await bed.mailbox()).toHaveLength(0);
     expect(await bed.subscriber("bot-target@example.com")).toBeUndefined();
   });
 
@@ -256,7 +256,7 @@ describe("POST /subscribe", () => {
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await res.json()).toMatchObject({ error: { code: "subscription.rate_limited" } });
-    expect(await bed.services.mailbox()).toHaveLength(5);
+    expect(await bed.mailbox()).toHaveLength(5);
     // Another client is not affected.
     expect((await signup(bed.app, { email: "calm@example.com" }, { client: freshClient() })).status).toBe(200);
   });

@@ -3,7 +3,7 @@ import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { createDb } from "@tidings/core/store/db";
 import { hitRateLimit } from "@tidings/core/store/rate-limits";
 import { activeShard, ACTIVE_SHARDS, listActiveSubscribers } from "@tidings/core/store/active-subscribers";
-import { claimConfirmation, releaseConfirmation } from "@tidings/core/store/signup-claims";
+import { claimConfirmation, releaseConfirmation, takeConfirmation } from "@tidings/core/store/signup-claims";
 import { activateSubscriber, suppressSubscriber, unsubscribeSubscriber } from "@tidings/core/store/subscriber-state";
 import { getSubscriber } from "@tidings/core/store/subscribers";
 import { EmailAddress } from "@tidings/core/subscription/address";
@@ -51,9 +51,9 @@ async function gsiKeys(id: string) {
 describe("subscriber state changes", () => {
   it("claims a confirmation for a new address once per 10 minutes", async () => {
     const r = newReader();
-    expect(await claim(r, t0)).toEqual({ claimed: true, previousSentAt: undefined });
-    expect(await claim(r, at(TEN_MINUTES - 1000))).toEqual({ claimed: false });
-    expect(await claim(r, at(TEN_MINUTES))).toEqual({ claimed: true, previousSentAt: t0.toISOString() });
+    expect(await claim(r, t0)).toBe(true);
+    expect(await claim(r, at(TEN_MINUTES - 1000))).toBe(false);
+    expect(await claim(r, at(TEN_MINUTES))).toBe(true);
     const s = await getSubscriber(db(), r.id);
     expect(s).toMatchObject({ id: r.id, email: r.email, state: "pending", createdAt: t0.toISOString() });
     expect(s?.consent).toEqual(consent(at(TEN_MINUTES)));
@@ -62,34 +62,52 @@ describe("subscriber state changes", () => {
   it("lets exactly one of many concurrent signups of one address send", async () => {
     const r = newReader();
     const claims = await Promise.all(Array.from({ length: 12 }, () => claim(r, t0)));
-    expect(claims.filter((c) => c.claimed)).toHaveLength(1);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("lets exactly one taker have a claimed email, however many ask, and none when nothing is due", async () => {
+    const r = newReader();
+    expect(await takeConfirmation(db(), r.id)).toBeUndefined(); // never signed up
+    await claim(r, t0);
+    const takes = await Promise.all(Array.from({ length: 6 }, () => takeConfirmation(db(), r.id)));
+    expect(takes.filter(Boolean)).toEqual([{ email: r.email, claimedAt: t0.toISOString() }]);
+    expect(await takeConfirmation(db(), r.id)).toBeUndefined();
+    expect(await claim(r, at(1000))).toBe(false); // the 10 minutes still hold after the take
+    expect(await takeConfirmation(db(), r.id)).toBeUndefined();
+
+    const confirmed = newReader(); // confirmed (from an earlier email) before the take
+    await claim(confirmed, t0);
+    await activateSubscriber(db(), confirmed.id, confirmation(at(1000)));
+    expect(await takeConfirmation(db(), confirmed.id)).toBeUndefined();
   });
 
   it("gives back a claim whose email failed, unless a newer claim took over", async () => {
     const r = newReader();
     await claim(r, t0);
-    await releaseConfirmation(db(), r.id, t0, undefined);
-    expect((await claim(r, at(1000))).claimed).toBe(true);
-    await releaseConfirmation(db(), r.id, t0, undefined); // stale: the claim at +1s is not touched
+    const due = await takeConfirmation(db(), r.id);
+    await releaseConfirmation(db(), r.id, due!.claimedAt);
+    expect(await claim(r, at(1000))).toBe(true);
+    await releaseConfirmation(db(), r.id, due!.claimedAt); // stale: the claim at +1s is not touched
     expect((await getSubscriber(db(), r.id))?.confirmationSentAt).toBe(at(1000).toISOString());
+    expect(await takeConfirmation(db(), r.id)).toEqual({ email: r.email, claimedAt: at(1000).toISOString() });
   });
 
   it("never claims for an active or suppressed address; does for an unsubscribed one", async () => {
     const active = newReader();
     await claim(active, t0);
     expect(await activateSubscriber(db(), active.id, confirmation(at(1000)))).toBe("activated");
-    expect((await claim(active, at(TEN_MINUTES * 10))).claimed).toBe(false);
+    expect(await claim(active, at(TEN_MINUTES * 10))).toBe(false);
     expect((await getSubscriber(db(), active.id))?.state).toBe("active");
 
     const suppressed = newReader();
     await suppressSubscriber(db(), { ...suppressed, kind: "bounce", detail: "Permanent/General", now: t0 });
-    expect((await claim(suppressed, at(TEN_MINUTES * 10))).claimed).toBe(false);
+    expect(await claim(suppressed, at(TEN_MINUTES * 10))).toBe(false);
 
     const left = newReader();
     await claim(left, t0);
     await activateSubscriber(db(), left.id, confirmation(at(1000)));
     expect(await unsubscribeSubscriber(db(), left.id, at(2000))).toBe(true);
-    expect((await claim(left, at(3000))).claimed).toBe(true);
+    expect(await claim(left, at(3000))).toBe(true);
     const again = await getSubscriber(db(), left.id);
     expect(again?.state).toBe("pending");
     expect(again?.confirmation).toBeUndefined();

@@ -1,7 +1,9 @@
 /**
- * A signup and the right to send its confirmation email. Like every state change of a subscriber,
- * each is a single conditional UpdateItem: the condition, not an earlier read, decides whether it
- * happens, so concurrent signups always leave one consistent state.
+ * A signup and its confirmation email, in three conditional writes: the request claims the email
+ * (`claimConfirmation`), the outbox's consumer takes the claim just before sending
+ * (`takeConfirmation`), and gives it back if SES would not take the email
+ * (`releaseConfirmation`). The conditions, not earlier reads, decide, so concurrent signups and
+ * duplicate queue messages send at most one email per claim.
  */
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { EmailAddress } from "../subscription/address.ts";
@@ -21,25 +23,24 @@ export interface ClaimInput {
   expiresAfterMs: number;
 }
 
-export type Claim = { claimed: true; previousSentAt: string | undefined } | { claimed: false };
-
 /**
- * Records a signup and claims the right to send its confirmation email, in one write. It succeeds
- * for a new address, an unsubscribed one (signing up again), or a pending one whose last
- * confirmation is older than `resendAfterMs`; an active or suppressed subscriber is left untouched.
- * A pending row carries `expiresAt`, moved on with each claim, so an unconfirmed signup is deleted.
+ * Records a signup and, in the same write, makes its confirmation email due (`confirmationDue`,
+ * the claim's time). It succeeds for a new address, an unsubscribed one (signing up again), or a
+ * pending one whose last confirmation is older than `resendAfterMs`; an active or suppressed
+ * subscriber is left untouched (false). A pending row carries `expiresAt`, moved on with each
+ * claim, so an unconfirmed signup is deleted.
  */
-export async function claimConfirmation(db: Db, input: ClaimInput): Promise<Claim> {
+export async function claimConfirmation(db: Db, input: ClaimInput): Promise<boolean> {
   const now = input.now.toISOString();
   try {
-    const { Attributes } = await db.client.send(
+    await db.client.send(
       new UpdateCommand({
         TableName: db.table,
         Key: key(input.id),
         UpdateExpression:
           "SET #type = :type, #id = :id, #state = :pending, email = :email, consent = :consent, " +
-          "confirmationSentAt = :now, updatedAt = :now, createdAt = if_not_exists(createdAt, :now), " +
-          "expiresAt = :expires " +
+          "confirmationSentAt = :now, confirmationDue = :now, updatedAt = :now, " +
+          "createdAt = if_not_exists(createdAt, :now), expiresAt = :expires " +
           "REMOVE confirmation, GSI1PK, GSI1SK",
         ConditionExpression:
           "attribute_not_exists(PK) OR #state = :unsubscribed OR " +
@@ -56,32 +57,62 @@ export async function claimConfirmation(db: Db, input: ClaimInput): Promise<Clai
           ":cutoff": new Date(input.now.getTime() - input.resendAfterMs).toISOString(),
           ":expires": Math.floor((input.now.getTime() + input.expiresAfterMs) / 1000),
         },
-        ReturnValues: "UPDATED_OLD",
       }),
     );
-    return { claimed: true, previousSentAt: Attributes?.confirmationSentAt as string | undefined };
+    return true;
   } catch (e) {
-    if (isConditionFailed(e)) return { claimed: false };
+    if (isConditionFailed(e)) return false;
     throw e;
   }
 }
 
-/** Gives back a claim whose email could not be sent, so the reader can try again at once. */
-export async function releaseConfirmation(db: Db, id: string, sentAt: Date, previousSentAt: string | undefined) {
+/** A confirmation email the caller now owns: send it, or give it back. */
+export interface DueConfirmation {
+  email: EmailAddress;
+  /** The claim's time (`confirmationSentAt` while the claim stands). */
+  claimedAt: string;
+}
+
+/**
+ * Takes the confirmation email a claim made due, if one is and the subscriber is still pending:
+ * exactly one caller gets it, however often the queue delivers the message.
+ */
+export async function takeConfirmation(db: Db, id: string): Promise<DueConfirmation | undefined> {
+  try {
+    const { Attributes } = await db.client.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: key(id),
+        UpdateExpression: "REMOVE confirmationDue",
+        ConditionExpression: "#state = :pending AND attribute_exists(confirmationDue)",
+        ExpressionAttributeNames: { "#state": "state" },
+        ExpressionAttributeValues: { ":pending": "pending" },
+        ReturnValues: "ALL_OLD",
+      }),
+    );
+    return { email: Attributes!.email as EmailAddress, claimedAt: Attributes!.confirmationDue as string };
+  } catch (e) {
+    if (isConditionFailed(e)) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Gives back a claim whose email could not be sent, so the reader can try again at once; a
+ * newer claim (a later signup) is left alone.
+ */
+export async function releaseConfirmation(db: Db, id: string, claimedAt: string): Promise<void> {
   try {
     await db.client.send(
       new UpdateCommand({
         TableName: db.table,
         Key: key(id),
-        UpdateExpression: previousSentAt ? "SET confirmationSentAt = :previous" : "REMOVE confirmationSentAt",
-        ConditionExpression: "confirmationSentAt = :sentAt",
-        ExpressionAttributeValues: {
-          ":sentAt": sentAt.toISOString(),
-          ...(previousSentAt ? { ":previous": previousSentAt } : {}),
-        },
+        UpdateExpression: "REMOVE confirmationSentAt",
+        ConditionExpression: "confirmationSentAt = :claimedAt",
+        ExpressionAttributeValues: { ":claimedAt": claimedAt },
       }),
     );
   } catch (e) {
-    if (!isConditionFailed(e)) throw e; // a newer claim owns it now
+    if (!isConditionFailed(e)) throw e;
   }
 }

@@ -39,8 +39,10 @@ export interface Subscriber {
   /** The signup that asked for the latest confirmation email. */
   consent?: Consent;
   confirmation?: Confirmation;
-  /** When the latest confirmation email was sent (at most one per 10 minutes). */
+  /** When the latest confirmation email was claimed for sending (at most one per 10 minutes). */
   confirmationSentAt?: string;
+  /** Set by that claim until the outbox's consumer takes it to send the email. */
+  confirmationDue?: string;
   unsubscribedAt?: string;
   suppressedAt?: string;
   /** "bounce" or "complaint", with SES's detail. */

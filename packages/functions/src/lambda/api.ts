@@ -1,7 +1,19 @@
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { getConnInfo, handle } from "hono/aws-lambda";
 import { createContext } from "@tidings/core/context";
+import { sqsQueue } from "@tidings/core/send/queue";
+import type { ConfirmationMessage } from "@tidings/core/subscription/confirmation-outbox";
 import { createApp } from "../app/app.ts";
 
-const app = createApp({ ctx: createContext(), clientAddress: (c) => getConnInfo(c).remote.address ?? "unknown" });
+const ctx = createContext();
+// Signups' confirmation emails are sent by the ConfirmQueue consumer (lambda/confirm.ts), never here.
+if (!ctx.config.confirmQueueUrl)
+  throw new Error("the confirmation queue is not linked to this function (ConfirmQueue)");
+const confirmations = sqsQueue<ConfirmationMessage>(
+  new SQSClient({ region: ctx.config.region }),
+  ctx.config.confirmQueueUrl,
+);
+
+const app = createApp({ ctx, confirmations, clientAddress: (c) => getConnInfo(c).remote.address ?? "unknown" });
 
 export const handler = handle(app);

@@ -53,7 +53,7 @@ export const subscribe = new Hono<AppEnv>().post("/", signupInput, async (c) => 
     form: input.form ?? (isJson(c) ? "api" : "unknown"),
   };
   try {
-    await requestSubscription(ctx, { email: input.email, consent }, now);
+    await requestSubscription(ctx, c.var.confirmations, { email: input.email, consent }, now);
   } catch (e) {
     if (isTidingsError(e) && e.kind === "rate_limited")
       c.header("retry-after", String(e.data?.retryAfterSeconds ?? 60));
