@@ -5,10 +5,9 @@
  * (`releaseConfirmation`). The conditions, not earlier reads, decide, so concurrent signups and
  * duplicate queue messages send at most one email per claim.
  */
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { EmailAddress } from "../subscription/address.ts";
 import type { Consent } from "../subscription/subscriber.ts";
-import { isConditionFailed } from "./conditional.ts";
+import { updateIf } from "./conditional.ts";
 import type { Db } from "./db.ts";
 import { subscriberKey as key } from "./subscribers.ts";
 
@@ -32,38 +31,30 @@ export interface ClaimInput {
  */
 export async function claimConfirmation(db: Db, input: ClaimInput): Promise<boolean> {
   const now = input.now.toISOString();
-  try {
-    await db.client.send(
-      new UpdateCommand({
-        TableName: db.table,
-        Key: key(input.id),
-        UpdateExpression:
-          "SET #type = :type, #id = :id, #state = :pending, email = :email, consent = :consent, " +
-          "confirmationSentAt = :now, confirmationDue = :now, updatedAt = :now, " +
-          "createdAt = if_not_exists(createdAt, :now), expiresAt = :expires " +
-          "REMOVE confirmation, GSI1PK, GSI1SK",
-        ConditionExpression:
-          "attribute_not_exists(PK) OR #state = :unsubscribed OR " +
-          "(#state = :pending AND (attribute_not_exists(confirmationSentAt) OR confirmationSentAt <= :cutoff))",
-        ExpressionAttributeNames: { "#type": "type", "#id": "id", "#state": "state" },
-        ExpressionAttributeValues: {
-          ":type": "subscriber",
-          ":id": input.id,
-          ":pending": "pending",
-          ":unsubscribed": "unsubscribed",
-          ":email": input.email,
-          ":consent": input.consent,
-          ":now": now,
-          ":cutoff": new Date(input.now.getTime() - input.resendAfterMs).toISOString(),
-          ":expires": Math.floor((input.now.getTime() + input.expiresAfterMs) / 1000),
-        },
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailed(e)) return false;
-    throw e;
-  }
+  const claimed = await updateIf(db, {
+    Key: key(input.id),
+    UpdateExpression:
+      "SET #type = :type, #id = :id, #state = :pending, email = :email, consent = :consent, " +
+      "confirmationSentAt = :now, confirmationDue = :now, updatedAt = :now, " +
+      "createdAt = if_not_exists(createdAt, :now), expiresAt = :expires " +
+      "REMOVE confirmation, GSI1PK, GSI1SK",
+    ConditionExpression:
+      "attribute_not_exists(PK) OR #state = :unsubscribed OR " +
+      "(#state = :pending AND (attribute_not_exists(confirmationSentAt) OR confirmationSentAt <= :cutoff))",
+    ExpressionAttributeNames: { "#type": "type", "#id": "id", "#state": "state" },
+    ExpressionAttributeValues: {
+      ":type": "subscriber",
+      ":id": input.id,
+      ":pending": "pending",
+      ":unsubscribed": "unsubscribed",
+      ":email": input.email,
+      ":consent": input.consent,
+      ":now": now,
+      ":cutoff": new Date(input.now.getTime() - input.resendAfterMs).toISOString(),
+      ":expires": Math.floor((input.now.getTime() + input.expiresAfterMs) / 1000),
+    },
+  });
+  return claimed !== undefined;
 }
 
 /** A confirmation email the caller now owns: send it, or give it back. */
@@ -78,23 +69,16 @@ export interface DueConfirmation {
  * exactly one caller gets it, however often the queue delivers the message.
  */
 export async function takeConfirmation(db: Db, id: string): Promise<DueConfirmation | undefined> {
-  try {
-    const { Attributes } = await db.client.send(
-      new UpdateCommand({
-        TableName: db.table,
-        Key: key(id),
-        UpdateExpression: "REMOVE confirmationDue",
-        ConditionExpression: "#state = :pending AND attribute_exists(confirmationDue)",
-        ExpressionAttributeNames: { "#state": "state" },
-        ExpressionAttributeValues: { ":pending": "pending" },
-        ReturnValues: "ALL_OLD",
-      }),
-    );
-    return { email: Attributes!.email as EmailAddress, claimedAt: Attributes!.confirmationDue as string };
-  } catch (e) {
-    if (isConditionFailed(e)) return undefined;
-    throw e;
-  }
+  const taken = await updateIf(db, {
+    Key: key(id),
+    UpdateExpression: "REMOVE confirmationDue",
+    ConditionExpression: "#state = :pending AND attribute_exists(confirmationDue)",
+    ExpressionAttributeNames: { "#state": "state" },
+    ExpressionAttributeValues: { ":pending": "pending" },
+    ReturnValues: "ALL_OLD",
+  });
+  const old = taken?.Attributes;
+  return old && { email: old.email as EmailAddress, claimedAt: old.confirmationDue as string };
 }
 
 /**
@@ -102,17 +86,10 @@ export async function takeConfirmation(db: Db, id: string): Promise<DueConfirmat
  * newer claim (a later signup) is left alone.
  */
 export async function releaseConfirmation(db: Db, id: string, claimedAt: string): Promise<void> {
-  try {
-    await db.client.send(
-      new UpdateCommand({
-        TableName: db.table,
-        Key: key(id),
-        UpdateExpression: "REMOVE confirmationSentAt",
-        ConditionExpression: "confirmationSentAt = :claimedAt",
-        ExpressionAttributeValues: { ":claimedAt": claimedAt },
-      }),
-    );
-  } catch (e) {
-    if (!isConditionFailed(e)) throw e;
-  }
+  await updateIf(db, {
+    Key: key(id),
+    UpdateExpression: "REMOVE confirmationSentAt",
+    ConditionExpression: "confirmationSentAt = :claimedAt",
+    ExpressionAttributeValues: { ":claimedAt": claimedAt },
+  });
 }

@@ -3,11 +3,10 @@
  * unsubscribes and bounces always leave one consistent state, GSI1 holds a subscriber exactly
  * while it is active, and only a pending row carries `expiresAt` (each of these removes it).
  */
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { EmailAddress } from "../subscription/address.ts";
 import type { Confirmation, SubscriberState } from "../subscription/subscriber.ts";
 import { activeShard } from "./active-subscribers.ts";
-import { isConditionFailed } from "./conditional.ts";
+import { updateIf } from "./conditional.ts";
 import type { Db } from "./db.ts";
 import { getSubscriber, subscriberKey as key } from "./subscribers.ts";
 
@@ -20,30 +19,23 @@ export async function activateSubscriber(
   confirmation: Confirmation,
   retry = true,
 ): Promise<Activation | "pending"> {
-  try {
-    await db.client.send(
-      new UpdateCommand({
-        TableName: db.table,
-        Key: key(id),
-        UpdateExpression:
-          "SET #state = :active, confirmation = :confirmation, updatedAt = :now, GSI1PK = :shard, GSI1SK = :id " +
-          "REMOVE expiresAt",
-        ConditionExpression: "#state = :pending",
-        ExpressionAttributeNames: { "#state": "state" },
-        ExpressionAttributeValues: {
-          ":active": "active",
-          ":pending": "pending",
-          ":confirmation": confirmation,
-          ":now": confirmation.at,
-          ":shard": `ACTIVE#${activeShard(id)}`,
-          ":id": id,
-        },
-      }),
-    );
-    return "activated";
-  } catch (e) {
-    if (!isConditionFailed(e)) throw e;
-  }
+  const activated = await updateIf(db, {
+    Key: key(id),
+    UpdateExpression:
+      "SET #state = :active, confirmation = :confirmation, updatedAt = :now, GSI1PK = :shard, GSI1SK = :id " +
+      "REMOVE expiresAt",
+    ConditionExpression: "#state = :pending",
+    ExpressionAttributeNames: { "#state": "state" },
+    ExpressionAttributeValues: {
+      ":active": "active",
+      ":pending": "pending",
+      ":confirmation": confirmation,
+      ":now": confirmation.at,
+      ":shard": `ACTIVE#${activeShard(id)}`,
+      ":id": id,
+    },
+  });
+  if (activated) return "activated";
   // The write decided; this read only says why it did not apply.
   const current = await getSubscriber(db, id);
   if (!current) return "missing";
@@ -53,28 +45,20 @@ export async function activateSubscriber(
 
 /** pending or active → unsubscribed (and out of GSI1). False when there was nothing to do. */
 export async function unsubscribeSubscriber(db: Db, id: string, now: Date): Promise<boolean> {
-  try {
-    await db.client.send(
-      new UpdateCommand({
-        TableName: db.table,
-        Key: key(id),
-        UpdateExpression:
-          "SET #state = :unsubscribed, unsubscribedAt = :now, updatedAt = :now REMOVE GSI1PK, GSI1SK, expiresAt",
-        ConditionExpression: "#state IN (:pending, :active)",
-        ExpressionAttributeNames: { "#state": "state" },
-        ExpressionAttributeValues: {
-          ":unsubscribed": "unsubscribed",
-          ":pending": "pending",
-          ":active": "active",
-          ":now": now.toISOString(),
-        },
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailed(e)) return false;
-    throw e;
-  }
+  const changed = await updateIf(db, {
+    Key: key(id),
+    UpdateExpression:
+      "SET #state = :unsubscribed, unsubscribedAt = :now, updatedAt = :now REMOVE GSI1PK, GSI1SK, expiresAt",
+    ConditionExpression: "#state IN (:pending, :active)",
+    ExpressionAttributeNames: { "#state": "state" },
+    ExpressionAttributeValues: {
+      ":unsubscribed": "unsubscribed",
+      ":pending": "pending",
+      ":active": "active",
+      ":now": now.toISOString(),
+    },
+  });
+  return changed !== undefined;
 }
 
 export interface Suppression {
@@ -91,30 +75,22 @@ export interface Suppression {
  */
 export async function suppressSubscriber(db: Db, s: Suppression): Promise<boolean> {
   const now = s.now.toISOString();
-  try {
-    await db.client.send(
-      new UpdateCommand({
-        TableName: db.table,
-        Key: key(s.id),
-        UpdateExpression:
-          "SET #type = :type, #id = :id, #state = :suppressed, suppressedAt = :now, suppression = :suppression, " +
-          "updatedAt = :now, email = if_not_exists(email, :email), createdAt = if_not_exists(createdAt, :now) " +
-          "REMOVE GSI1PK, GSI1SK, expiresAt",
-        ConditionExpression: "attribute_not_exists(PK) OR #state <> :suppressed",
-        ExpressionAttributeNames: { "#type": "type", "#id": "id", "#state": "state" },
-        ExpressionAttributeValues: {
-          ":type": "subscriber",
-          ":id": s.id,
-          ":suppressed": "suppressed",
-          ":suppression": { kind: s.kind, detail: s.detail },
-          ":email": s.email,
-          ":now": now,
-        },
-      }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailed(e)) return false;
-    throw e;
-  }
+  const changed = await updateIf(db, {
+    Key: key(s.id),
+    UpdateExpression:
+      "SET #type = :type, #id = :id, #state = :suppressed, suppressedAt = :now, suppression = :suppression, " +
+      "updatedAt = :now, email = if_not_exists(email, :email), createdAt = if_not_exists(createdAt, :now) " +
+      "REMOVE GSI1PK, GSI1SK, expiresAt",
+    ConditionExpression: "attribute_not_exists(PK) OR #state <> :suppressed",
+    ExpressionAttributeNames: { "#type": "type", "#id": "id", "#state": "state" },
+    ExpressionAttributeValues: {
+      ":type": "subscriber",
+      ":id": s.id,
+      ":suppressed": "suppressed",
+      ":suppression": { kind: s.kind, detail: s.detail },
+      ":email": s.email,
+      ":now": now,
+    },
+  });
+  return changed !== undefined;
 }
