@@ -1,7 +1,6 @@
-import { getConnInfo, handle } from "hono/aws-lambda";
+import { handle } from "hono/aws-lambda";
 import { createContext } from "@tidings/core/context";
 import { createApp } from "../app/app.ts";
+import { lambdaClientAddress } from "../app/client-address.ts";
 
-const app = createApp({ ctx: createContext(), clientAddress: (c) => getConnInfo(c).remote.address ?? "unknown" });
-
-export const handler = handle(app);
+export const handler = handle(createApp({ ctx: createContext(), clientAddress: lambdaClientAddress }));
