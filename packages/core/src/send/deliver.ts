@@ -61,7 +61,14 @@ export class SendingStopped extends TidingsError {
  * still cannot, the claim stays held: SES's Send event completes it (send-events.ts), and until
  * then no consumer takes it over, so the reader is not mailed twice.
  */
-async function recordSent(ctx: Context, week: string, id: string, claimId: string, messageId: string, options: DeliveryOptions) {
+async function recordSent(
+  ctx: Context,
+  week: string,
+  id: string,
+  claimId: string,
+  messageId: string,
+  options: DeliveryOptions,
+) {
   try {
     const recorded = await withRetry(
       () => finishSend(ctx.db, week, id, claimId, { status: "sent", messageId, at: options.now() }),
@@ -116,15 +123,15 @@ export async function deliverJob(
         { attempts: options.attempts, ...options.backoff, retryable: (e) => classifySesError(e) === "retry" },
       ));
     } catch (error) {
-      const verdict = classifySesError(error);
-      if (verdict === "permanent") {
+      const kind = classifySesError(error);
+      if (kind === "permanent") {
         const reason = `${(error as Error).name}: ${(error as Error).message}`;
         await finishSend(db, job.week, id, claim.claimId, { status: "failed", error: reason, at: options.now() });
         log.warn("send failed for good", { week: job.week, subscriber: id, error: reason });
         return "failed";
       }
       await releaseSend(db, job.week, id, claim.claimId);
-      if (verdict === "fatal") stopped ??= error as Error;
+      if (kind === "fatal") stopped ??= error as Error;
       return "retry";
     }
     // SES has the message: from here on the claim is never given back, whatever DynamoDB says.

@@ -23,7 +23,7 @@ export interface SendRecord {
   sentAt?: number;
 }
 
-export type Claim =
+export type SendClaim =
   | { ok: true; claimId: string }
   /** Sent or failed for good already: nothing to do. */
   | { ok: false; reason: "done"; status: SendStatus }
@@ -49,7 +49,7 @@ export async function claimSend(
   subscriberId: string,
   now: number,
   claimTimeoutMs: number,
-): Promise<Claim> {
+): Promise<SendClaim> {
   const claimId = randomUUID();
   const won = await applied(
     db.client.send(

@@ -1,12 +1,12 @@
-/** The sending half of `npm run digest`: `--to` (one test copy) and `--send` (everyone). */
+/** The sending half of `npm run digest`: `--to` (one test copy) and `--send` (everyone), with progress. */
 import { availableParallelism } from "node:os";
 import { sendRate } from "@tidings/core/send/consumer";
 import { defaultDelivery } from "@tidings/core/send/deliver";
 import { sendTotals } from "@tidings/core/store/sends";
 import { sendInProcess, type SendProgress } from "@tidings/core/send/in-process";
 import { sendTestCopy } from "@tidings/core/send/test-copy";
-import { sendWorkers } from "../local/send-workers.ts";
-import type { LocalStack } from "../local/stack.ts";
+import { sendWorkers } from "./send-workers.ts";
+import type { LocalStack } from "./stack.ts";
 
 /** Where to read what was sent: the running stack's mailbox (an embedded one ends with the command). */
 const mailbox = (stack: LocalStack) => (stack.embedded ? "" : `  Mailbox  ${stack.ctx.config.sesEndpoint}/\n`);
@@ -63,7 +63,9 @@ export async function sendAll(stack: LocalStack, week: string): Promise<boolean>
     const { claimed } = complete ? { claimed: 0 } : await sendTotals(stack.ctx.db, week);
     process.stdout.write(
       `${verb}: ${summary.sent} sent, ${summary.skipped} skipped (already sent, or not active), ${summary.failed} failed, in ${summary.seconds.toFixed(1)} s.\n` +
-        (complete ? "" : "Some recipients are not done yet: run the same command again to finish (nobody gets it twice).\n") +
+        (complete
+          ? ""
+          : "Some recipients are not done yet: run the same command again to finish (nobody gets it twice).\n") +
         (claimed > 0
           ? `${claimed} of them are held by another send, running or crashed; a rerun takes them over once their claim is ${defaultDelivery.claimTimeoutMs / 60_000} minutes old.\n`
           : "") +
