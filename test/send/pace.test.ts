@@ -91,5 +91,9 @@ describe("SES errors", () => {
     expect(classifySesError(err("BadRequestException", 400))).toBe("permanent");
     expect(classifySesError(err("SendingPausedException", 400))).toBe("fatal");
     expect(classifySesError(err("AccountSuspendedException", 400))).toBe("fatal");
+    expect(classifySesError(err("NotFoundException", 404))).toBe("fatal");
+    expect(classifySesError(err("LimitExceededException", 400))).toBe("fatal");
+    const quota = Object.assign(new Error("Daily message quota exceeded."), { name: "ThrottlingException" });
+    expect(classifySesError(quota)).toBe("fatal");
   });
 });

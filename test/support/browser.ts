@@ -9,7 +9,8 @@ import { serveApp } from "@tidings/functions/local/serve";
 import { freePort } from "./processes.ts";
 import { startTestServices, type TestServices } from "./services.ts";
 
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+/** Debian's Chromium (what .ci/run installs); set CHROMIUM_PATH to use another Chromium. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",

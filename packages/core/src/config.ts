@@ -123,6 +123,8 @@ export function readConfig(raw: Env = process.env): Config {
     onAws,
     dataDir,
     get tokenSecret() {
+      // On AWS a missing link is a deploy mistake: say so, rather than write to a read-only disk.
+      if (!tokenSecret && onAws) throw new Error("TokenSecret is not linked to this function (sst.config.ts)");
       return (tokenSecret ??= localTokenSecret(dataDir));
     },
   };

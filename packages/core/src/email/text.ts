@@ -1,11 +1,16 @@
 /** Small text helpers for what goes into emails. */
 
-/** The URL if it is absolute http(s), else null: no `javascript:`, `data:` or relative links in mail. */
+/**
+ * The URL if it is absolute http(s), else null: no `javascript:`, `data:` or relative links in
+ * mail. Braces are percent-encoded, so a feed's link can never pose as a placeholder and be
+ * filled with a reader's unsubscribe link.
+ */
 export function httpUrl(value: string | null | undefined): string | null {
   if (!value) return null;
   try {
     const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    return url.href.replaceAll("{", "%7B").replaceAll("}", "%7D");
   } catch {
     return null;
   }

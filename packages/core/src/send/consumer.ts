@@ -27,8 +27,11 @@ export interface ConsumerOptions extends Partial<DeliveryOptions> {
   pace: TokenBucket;
 }
 
-/** Delivers one job and says what became of its recipients. */
-export type DeliverJob = (job: SendJob) => Promise<JobOutcome>;
+/**
+ * Delivers one job and says what became of its recipients. `signal` ends it early (a Lambda's
+ * deadline): recipients not yet started are handed back for a later delivery.
+ */
+export type DeliverJob = (job: SendJob, signal?: AbortSignal) => Promise<JobOutcome>;
 
 /** What the queue should do with a job after a delivery: done, or deliver it again later. */
 export const verdict = (outcome: JobOutcome) => (outcome.retry > 0 ? "retry" : "done");
@@ -41,6 +44,9 @@ export const asConsume =
     onOutcome?.(outcome);
     return verdict(outcome);
   };
+
+const anySignal = (...signals: (AbortSignal | undefined)[]) =>
+  AbortSignal.any(signals.filter((s): s is AbortSignal => s !== undefined));
 
 export function createConsumer(ctx: Context, options: ConsumerOptions): DeliverJob {
   const digests = new Map<string, Promise<EmailParts>>();
@@ -57,5 +63,8 @@ export function createConsumer(ctx: Context, options: ConsumerOptions): DeliverJ
     return digest;
   };
   const delivery: DeliveryOptions = { ...defaultDelivery, ...options };
-  return async (job) => deliverJob(ctx, job, await digestOf(job.week), delivery);
+  return async (job, signal) => {
+    const options = signal ? { ...delivery, signal: anySignal(delivery.signal, signal) } : delivery;
+    return deliverJob(ctx, job, await digestOf(job.week), options);
+  };
 }

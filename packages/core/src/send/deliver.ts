@@ -56,6 +56,35 @@ export class SendingStopped extends TidingsError {
   }
 }
 
+/**
+ * Completes the record of a message SES accepted, retrying DynamoDB's passing faults. If it
+ * still cannot, the claim stays held: SES's Send event completes it (send-events.ts), and until
+ * then no consumer takes it over, so the reader is not mailed twice.
+ */
+async function recordSent(
+  ctx: Context,
+  week: string,
+  id: string,
+  claimId: string,
+  messageId: string,
+  options: DeliveryOptions,
+) {
+  try {
+    const recorded = await withRetry(
+      () => finishSend(ctx.db, week, id, claimId, { status: "sent", messageId, at: options.now() }),
+      { attempts: 5, ...options.backoff, retryable: () => true },
+    );
+    if (!recorded) ctx.log.warn("send recorded late: its claim had been taken over", { week, subscriber: id });
+  } catch (error) {
+    ctx.log.error("sent, but the send record could not be completed; the SES Send event will", {
+      week,
+      subscriber: id,
+      messageId,
+      error,
+    });
+  }
+}
+
 export async function deliverJob(
   ctx: Context,
   job: SendJob,
@@ -74,43 +103,40 @@ export async function deliverJob(
     const claim = await claimSend(db, job.week, id, options.now(), options.claimTimeoutMs);
     if (!claim.ok) return claim.reason === "done" ? "skipped" : "retry";
 
-    const mail = personalise(digest, { unsubscribeUrl: unsubscribeUrl(config, subscriber) });
-    const input = sendEmailInput(mail, {
+    const link = unsubscribeUrl(config, subscriber);
+    const input = sendEmailInput(personalise(digest, { unsubscribeUrl: link }), {
       from: config.sender,
       to: subscriber.email,
-      unsubscribeUrl: unsubscribeUrl(config, subscriber),
+      unsubscribeUrl: link,
       unsubscribeMailto: addressOf(config.sender),
       configurationSet: config.sesConfigurationSet,
       // SES's Send event carries these back to the send record (send-events.ts).
       tags: { digest: job.week, subscriber: id },
     });
+    let messageId: string;
     try {
-      const { MessageId = "" } = await withRetry(
+      ({ MessageId: messageId = "" } = await withRetry(
         async () => {
           await options.pace.take();
           return ses.send(new SendEmailCommand(input));
         },
         { attempts: options.attempts, ...options.backoff, retryable: (e) => classifySesError(e) === "retry" },
-      );
-      const recorded = await finishSend(db, job.week, id, claim.claimId, {
-        status: "sent",
-        messageId: MessageId,
-        at: options.now(),
-      });
-      if (!recorded) log.warn("send recorded late: its claim had been taken over", { week: job.week, subscriber: id });
-      return "sent";
+      ));
     } catch (error) {
-      const verdict = classifySesError(error);
-      if (verdict === "permanent") {
+      const kind = classifySesError(error);
+      if (kind === "permanent") {
         const reason = `${(error as Error).name}: ${(error as Error).message}`;
         await finishSend(db, job.week, id, claim.claimId, { status: "failed", error: reason, at: options.now() });
         log.warn("send failed for good", { week: job.week, subscriber: id, error: reason });
         return "failed";
       }
       await releaseSend(db, job.week, id, claim.claimId);
-      if (verdict === "fatal") stopped ??= error as Error;
+      if (kind === "fatal") stopped ??= error as Error;
       return "retry";
     }
+    // SES has the message: from here on the claim is never given back, whatever DynamoDB says.
+    await recordSent(ctx, job.week, id, claim.claimId, messageId, options);
+    return "sent";
   };
 
   const outcomes = await mapLimit(job.subscriberIds, options.concurrency, deliverOne);

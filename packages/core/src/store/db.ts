@@ -6,7 +6,6 @@ import {
   ResourceNotFoundException,
 } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { config } from "../config.ts";
 import { tableDefinition } from "./table.ts";
 
 export interface Db {
@@ -32,14 +31,6 @@ export function createDb({ table, region, endpoint }: DbOptions): Db {
     marshallOptions: { removeUndefinedValues: true },
   });
   return { client, table };
-}
-
-let current: Db | undefined;
-
-/** This process's Db, from configuration. */
-export function db(): Db {
-  const c = config();
-  return (current ??= createDb({ table: c.tableName, region: c.region, endpoint: c.dynamodbEndpoint }));
 }
 
 /** Creates the table from `tableDefinition` unless it exists (local stack and tests only). */

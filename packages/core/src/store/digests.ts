@@ -6,8 +6,8 @@
  */
 import { gunzipSync, gzipSync } from "node:zlib";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { TidingsError } from "../error.ts";
+import { isConditionFailed } from "./conditional.ts";
 import type { Db } from "./db.ts";
 import { GSI1 } from "./table.ts";
 
@@ -93,7 +93,7 @@ export async function putDigest(
     );
     return replace ? "replaced" : "created";
   } catch (e) {
-    if (!(e instanceof ConditionalCheckFailedException)) throw e;
+    if (!isConditionFailed(e)) throw e;
     if (!replace) return "exists";
     throw digestSentError(digest.week);
   }

@@ -5,7 +5,8 @@
  * crash may be taken over once it is older than the claim timeout.
  */
 import { randomUUID } from "node:crypto";
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { queryAll } from "./batch.ts";
 import { isConditionFailed } from "./conditional.ts";
 import type { Db } from "./db.ts";
 
@@ -22,7 +23,7 @@ export interface SendRecord {
   sentAt?: number;
 }
 
-export type Claim =
+export type SendClaim =
   | { ok: true; claimId: string }
   /** Sent or failed for good already: nothing to do. */
   | { ok: false; reason: "done"; status: SendStatus }
@@ -31,16 +32,27 @@ export type Claim =
 
 const key = (week: string, subscriberId: string) => ({ PK: `SEND#${week}`, SK: `SUB#${subscriberId}` });
 
+/** Runs a conditional write: true if it applied, false if its condition did not hold. */
+async function applied(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (e) {
+    if (isConditionFailed(e)) return false;
+    throw e;
+  }
+}
+
 export async function claimSend(
   db: Db,
   week: string,
   subscriberId: string,
   now: number,
   claimTimeoutMs: number,
-): Promise<Claim> {
+): Promise<SendClaim> {
   const claimId = randomUUID();
-  try {
-    await db.client.send(
+  const won = await applied(
+    db.client.send(
       new PutCommand({
         TableName: db.table,
         Item: { ...key(week, subscriberId), week, subscriberId, status: "claimed", claimId, claimedAt: now },
@@ -48,11 +60,9 @@ export async function claimSend(
         ExpressionAttributeNames: { "#status": "status" },
         ExpressionAttributeValues: { ":claimed": "claimed", ":stale": now - claimTimeoutMs },
       }),
-    );
-    return { ok: true, claimId };
-  } catch (e) {
-    if (!isConditionFailed(e)) throw e;
-  }
+    ),
+  );
+  if (won) return { ok: true, claimId };
   const existing = await getSend(db, week, subscriberId);
   if (existing && existing.status !== "claimed") return { ok: false, reason: "done", status: existing.status };
   return { ok: false, reason: "busy" };
@@ -67,8 +77,8 @@ export async function finishSend(
   outcome: { status: "sent"; messageId: string; at: number } | { status: "failed"; error: string; at: number },
 ): Promise<boolean> {
   const detail = outcome.status === "sent" ? { ":detail": outcome.messageId } : { ":detail": outcome.error };
-  try {
-    await db.client.send(
+  return applied(
+    db.client.send(
       new UpdateCommand({
         TableName: db.table,
         Key: key(week, subscriberId),
@@ -80,18 +90,20 @@ export async function finishSend(
         },
         ExpressionAttributeValues: { ":status": outcome.status, ":at": outcome.at, ":claimId": claimId, ...detail },
       }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailed(e)) return false;
-    throw e;
-  }
+    ),
+  );
 }
 
 /** Completes a claimed record from SES's own word that the message went out (send-events.ts). */
-export async function confirmSent(db: Db, week: string, subscriberId: string, messageId: string, at: number): Promise<boolean> {
-  try {
-    await db.client.send(
+export async function confirmSent(
+  db: Db,
+  week: string,
+  subscriberId: string,
+  messageId: string,
+  at: number,
+): Promise<boolean> {
+  return applied(
+    db.client.send(
       new UpdateCommand({
         TableName: db.table,
         Key: key(week, subscriberId),
@@ -100,18 +112,14 @@ export async function confirmSent(db: Db, week: string, subscriberId: string, me
         ExpressionAttributeNames: { "#status": "status" },
         ExpressionAttributeValues: { ":sent": "sent", ":claimed": "claimed", ":messageId": messageId, ":at": at },
       }),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailed(e)) return false;
-    throw e;
-  }
+    ),
+  );
 }
 
 /** Gives a claim back (SES could not take the message now), so a retry can claim it at once. */
 export async function releaseSend(db: Db, week: string, subscriberId: string, claimId: string): Promise<void> {
-  try {
-    await db.client.send(
+  await applied(
+    db.client.send(
       new DeleteCommand({
         TableName: db.table,
         Key: key(week, subscriberId),
@@ -119,10 +127,8 @@ export async function releaseSend(db: Db, week: string, subscriberId: string, cl
         ExpressionAttributeNames: { "#status": "status" },
         ExpressionAttributeValues: { ":claimId": claimId, ":claimed": "claimed" },
       }),
-    );
-  } catch (e) {
-    if (!isConditionFailed(e)) throw e;
-  }
+    ),
+  );
 }
 
 export async function getSend(db: Db, week: string, subscriberId: string): Promise<SendRecord | undefined> {
@@ -135,20 +141,12 @@ export async function getSend(db: Db, week: string, subscriberId: string): Promi
 /** Counts of a digest's send records by status (reporting; reads the whole partition). */
 export async function sendTotals(db: Db, week: string): Promise<Record<SendStatus, number>> {
   const totals: Record<SendStatus, number> = { claimed: 0, sent: 0, failed: 0 };
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: "PK = :pk",
-        ExpressionAttributeValues: { ":pk": `SEND#${week}` },
-        ProjectionExpression: "#status",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) totals[item.status as SendStatus]++;
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const rows = await queryAll(db, {
+    KeyConditionExpression: "PK = :pk",
+    ExpressionAttributeValues: { ":pk": `SEND#${week}` },
+    ProjectionExpression: "#status",
+    ExpressionAttributeNames: { "#status": "status" },
+  });
+  for (const row of rows) totals[row.status as SendStatus]++;
   return totals;
 }

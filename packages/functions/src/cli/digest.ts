@@ -9,7 +9,7 @@ import { lastCompleteWeek, parseWeek, weekDates } from "@tidings/core/digest/wee
 import { isTidingsError } from "@tidings/core/error";
 import { newsletter } from "@tidings/templates/newsletter";
 import { useLocalStack } from "../local/stack.ts";
-import { sendAll, sendTest } from "./send.ts";
+import { sendAll, sendTest } from "../local/send-digest.ts";
 
 const usage = "usage: npm run digest -- [--week 2026-W20] [--rebuild] [--send] [--to ADDRESS]";
 

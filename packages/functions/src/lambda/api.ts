@@ -1,9 +1,10 @@
 import { SQSClient } from "@aws-sdk/client-sqs";
-import { getConnInfo, handle } from "hono/aws-lambda";
+import { handle } from "hono/aws-lambda";
 import { createContext } from "@tidings/core/context";
 import { sqsQueue } from "@tidings/core/send/queue";
 import type { ConfirmationMessage } from "@tidings/core/subscription/confirmation-outbox";
 import { createApp } from "../app/app.ts";
+import { lambdaClientAddress } from "../app/client-address.ts";
 
 const ctx = createContext();
 // Signups' confirmation emails are sent by the ConfirmQueue consumer (lambda/confirm.ts), never here.
@@ -14,6 +15,4 @@ const confirmations = sqsQueue<ConfirmationMessage>(
   ctx.config.confirmQueueUrl,
 );
 
-const app = createApp({ ctx, confirmations, clientAddress: (c) => getConnInfo(c).remote.address ?? "unknown" });
-
-export const handler = handle(app);
+export const handler = handle(createApp({ ctx, confirmations, clientAddress: lambdaClientAddress }));

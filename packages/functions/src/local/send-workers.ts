@@ -23,6 +23,8 @@ export function sendWorkers(
   const pending = new Map<number, { resolve(o: JobOutcome): void; reject(e: Error): void; worker: Worker }>();
   const load = new Map<Worker, number>();
   let next = 0;
+  let dead: Error | undefined;
+  let closing = false;
   const entry = new URL("./send-worker.ts", import.meta.url).href;
   const workers = Array.from({ length: threads }, () => {
     const worker = new Worker(new URL("./send-worker-boot.mjs", import.meta.url), {
@@ -39,21 +41,29 @@ export function sendWorkers(
           "stopped" in reply.error ? new SendingStopped(reply.error.stopped) : new Error(reply.error.message),
         );
     });
-    worker.on("error", (e) => {
+    // A worker that dies takes its jobs with it: fail them, and the run, rather than wait forever.
+    const fail = (e: Error) => {
+      dead ??= e;
       for (const [id, call] of pending) if (call.worker === worker) (pending.delete(id), call.reject(e));
-    });
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => closing || fail(new Error(`a send worker stopped (exit code ${code})`)));
     return worker;
   });
   signal?.addEventListener("abort", () => workers.forEach((w) => w.postMessage("stop")));
   return {
     deliver: (job) =>
       new Promise((resolve, reject) => {
+        if (dead) return reject(dead);
         const worker = workers.reduce((a, b) => (load.get(a)! <= load.get(b)! ? a : b));
         load.set(worker, load.get(worker)! + 1);
         const id = next++;
         pending.set(id, { resolve, reject, worker });
         worker.postMessage({ id, job });
       }),
-    close: async () => void (await Promise.all(workers.map((w) => w.terminate()))),
+    close: async () => {
+      closing = true;
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
   };
 }

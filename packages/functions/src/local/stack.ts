@@ -52,7 +52,15 @@ export async function startEmbedded(
 /** The services a CLI command (`npm run ingest|digest|…`) should use; says which on stderr. */
 export async function useLocalStack(purpose: string): Promise<LocalStack> {
   const cfg = processConfig();
-  const running = readLock(cfg.dataDir);
+  let running = readLock(cfg.dataDir);
+  // `npm start` takes the lock before its services listen; their endpoints follow a moment later.
+  for (let waited = 0; running?.owner === "start" && !running.sesEndpoint && waited < 30_000; waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+    running = readLock(cfg.dataDir);
+  }
+  if (running?.owner === "start" && !running.sesEndpoint) {
+    throw new Error(`\`npm start\` (pid ${running.pid}) is still starting: try again in a moment`);
+  }
   if (running?.owner === "start") {
     process.stderr.write(
       `Using the running local stack (npm start, pid ${running.pid}): DynamoDB ${running.dynamodbEndpoint}, SES ${running.sesEndpoint}\n`,

@@ -7,7 +7,7 @@ import { config } from "@tidings/core/config";
 import { createContext } from "@tidings/core/context";
 import { buildMissingDigests } from "@tidings/core/digest/backfill";
 import { ingestFeeds } from "@tidings/core/feed/ingest";
-import { plural, progressLine } from "../cli/ingest-report.ts";
+import { plural, progressLine } from "./ingest-report.ts";
 import { releaseLock, updateLock } from "./lock.ts";
 import { serveApp } from "./serve.ts";
 import { startEmbedded } from "./stack.ts";

@@ -1,10 +1,12 @@
-/** The sending half of `npm run digest`: `--to` (one test copy) and `--send` (everyone). */
+/** The sending half of `npm run digest`: `--to` (one test copy) and `--send` (everyone), with progress. */
 import { availableParallelism } from "node:os";
 import { sendRate } from "@tidings/core/send/consumer";
+import { defaultDelivery } from "@tidings/core/send/deliver";
+import { sendTotals } from "@tidings/core/store/sends";
 import { sendInProcess, type SendProgress } from "@tidings/core/send/in-process";
 import { sendTestCopy } from "@tidings/core/send/test-copy";
-import { sendWorkers } from "../local/send-workers.ts";
-import type { LocalStack } from "../local/stack.ts";
+import { sendWorkers } from "./send-workers.ts";
+import type { LocalStack } from "./stack.ts";
 
 /** Where to read what was sent: the running stack's mailbox (an embedded one ends with the command). */
 const mailbox = (stack: LocalStack) => (stack.embedded ? "" : `  Mailbox  ${stack.ctx.config.sesEndpoint}/\n`);
@@ -55,14 +57,21 @@ export async function sendAll(stack: LocalStack, week: string): Promise<boolean>
     // The final count, unless it is the line already on screen.
     if (line(summary) !== shown || tty) process.stdout.write(`${tty ? "\r" : ""}${line(summary)}\n`);
     const verb = summary.stopped ? "Stopped" : "Done";
+    const complete = !summary.stopped && summary.deadLetters === 0;
+    // Claims still held belong to another sender, or to one that crashed: theirs to finish, or ours
+    // once they are older than the claim timeout.
+    const { claimed } = complete ? { claimed: 0 } : await sendTotals(stack.ctx.db, week);
     process.stdout.write(
       `${verb}: ${summary.sent} sent, ${summary.skipped} skipped (already sent, or not active), ${summary.failed} failed, in ${summary.seconds.toFixed(1)} s.\n` +
-        (summary.stopped || summary.deadLetters > 0
-          ? `Some recipients are not done yet: run the same command again to finish (nobody gets it twice).\n`
+        (complete
+          ? ""
+          : "Some recipients are not done yet: run the same command again to finish (nobody gets it twice).\n") +
+        (claimed > 0
+          ? `${claimed} of them are held by another send, running or crashed; a rerun takes them over once their claim is ${defaultDelivery.claimTimeoutMs / 60_000} minutes old.\n`
           : "") +
         mailbox(stack),
     );
-    return !summary.stopped && summary.deadLetters === 0;
+    return complete;
   } finally {
     await workers.close();
     process.off("SIGINT", onSignal);

@@ -1,0 +1,82 @@
+/**
+ * The send consumer Lambda as SQS invokes it: a job per message, partial batch responses for
+ * jobs whose recipients SES could not take, against real local DynamoDB and SES.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Context as LambdaContext, SQSEvent } from "aws-lambda";
+import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
+import { sendTotals } from "@tidings/core/store/sends";
+import { faultySes, type FaultySes } from "../support/faulty-ses.ts";
+import { startTestServices, type TestServices } from "../support/services.ts";
+import { addReaders, storeDigest, type Reader } from "../support/sending.ts";
+
+let services: TestServices;
+let readers: Reader[];
+let throttling = false;
+let ses: FaultySes;
+
+beforeAll(async () => {
+  services = await startTestServices();
+  readers = await addReaders(services.ctx.db, services.ctx.config.tokenSecret, 4, "lambda");
+  await storeDigest(services.ctx.db, "2026-W20");
+  ses = await faultySes(services.sesEndpoint, () => (throttling ? "throttle" : undefined));
+});
+afterAll(async () => {
+  await ses.close();
+  await services.close();
+});
+beforeEach(() => services.clearMailbox());
+
+/** The handler module, loaded fresh with this test's configuration, as a Lambda starts. */
+async function loadHandler() {
+  Object.assign(process.env, {
+    DYNAMODB_ENDPOINT: services.dynamodbEndpoint,
+    SES_ENDPOINT: ses.endpoint,
+    TABLE_NAME: services.ctx.config.tableName,
+    TOKEN_SECRET: services.ctx.config.tokenSecret,
+    TIDINGS_DATA_DIR: mkdtempSync(join(tmpdir(), "lambda-")),
+  });
+  vi.resetModules();
+  return (await import("@tidings/functions/lambda/send")).handler;
+}
+
+const sqsEvent = (jobs: object[]): SQSEvent =>
+  ({
+    Records: jobs.map((job, i) => ({
+      messageId: `m-${i}`,
+      body: JSON.stringify(job),
+      eventSource: "aws:sqs",
+      attributes: { ApproximateReceiveCount: "1" },
+    })),
+  }) as unknown as SQSEvent;
+const lambdaContext = { getRemainingTimeInMillis: () => 300_000, functionName: "send" } as unknown as LambdaContext;
+
+it("sends every job's recipients and reports no failure", async () => {
+  const handler = await loadHandler();
+  const ids = readers.map((r) => r.id);
+  const result = await handler(
+    sqsEvent([
+      { week: "2026-W20", subscriberIds: ids.slice(0, 2) },
+      { week: "2026-W20", subscriberIds: ids.slice(2) },
+    ]),
+    lambdaContext,
+  );
+  expect(result).toEqual({ batchItemFailures: [] });
+  expect((await services.mailbox()).map((m) => m.destination.to[0]).sort()).toEqual(readers.map((r) => r.email).sort());
+});
+
+it("reports a job SES throttled as failed, so SQS delivers it again; a redelivery completes it once", async () => {
+  const handler = await loadHandler();
+  const event = sqsEvent([{ week: "2026-W21", subscriberIds: [readers[0]!.id] }]);
+  await storeDigest(services.ctx.db, "2026-W21");
+  throttling = true;
+  expect(await handler(event, lambdaContext)).toEqual({ batchItemFailures: [{ itemIdentifier: "m-0" }] });
+  expect(await services.mailbox()).toHaveLength(0);
+  throttling = false;
+  expect(await handler(event, lambdaContext)).toEqual({ batchItemFailures: [] });
+  expect(await handler(event, lambdaContext)).toEqual({ batchItemFailures: [] }); // a duplicate message
+  expect(await services.mailbox()).toHaveLength(1);
+  expect(await sendTotals(services.ctx.db, "2026-W21")).toEqual({ claimed: 0, sent: 1, failed: 0 });
+}, 60_000);
