@@ -75,7 +75,8 @@ export default $config({
     // sends the email only when the signup made one due. It needs no SES rights in the Api.
     const confirmDeadLetters = new sst.aws.Queue("ConfirmDeadLetters");
     const confirmQueue = new sst.aws.Queue("ConfirmQueue", {
-      visibilityTimeout: "2 minutes", // at least the consumer's timeout
+      // Six times the consumer's timeout (AWS's advice for Lambda consumers): never two at once.
+      visibilityTimeout: "3 minutes",
       dlq: { queue: confirmDeadLetters.arn, retry: 5 },
     });
 
@@ -100,7 +101,7 @@ export default $config({
         copyFiles: [{ from: "templates" }],
         nodejs: { install: ["mjml", "handlebars"] },
         memory: "512 MB",
-        timeout: "1 minute",
+        timeout: "30 seconds",
       },
       { batch: { size: 10, partialResponses: true } },
     );
