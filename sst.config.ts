@@ -70,17 +70,41 @@ export default $config({
       environment,
     } as const satisfies Partial<sst.aws.FunctionArgs>;
 
+    // Confirmation emails: POST /subscribe does the same work for every address and queues one
+    // message here, so its timing says nothing about who is subscribed; the consumer (below)
+    // sends the email only when the signup made one due. It needs no SES rights in the Api.
+    const confirmDeadLetters = new sst.aws.Queue("ConfirmDeadLetters");
+    const confirmQueue = new sst.aws.Queue("ConfirmQueue", {
+      // Six times the consumer's timeout (AWS's advice for Lambda consumers): never two at once.
+      visibilityTimeout: "3 minutes",
+      dlq: { queue: confirmDeadLetters.arn, retry: 5 },
+    });
+
     const api = new sst.aws.Function("Api", {
       ...nodejs,
       handler: "packages/functions/src/lambda/api.handler",
       url: true,
-      link: [table, tokenSecret, email],
-      // The confirmation email's templates are read at run time, like the digest's.
+      link: [table, tokenSecret, confirmQueue],
+      // The app module also holds the in-process outbox (npm start), whose renderer reads these.
       copyFiles: [{ from: "templates" }],
       nodejs: { install: ["mjml", "handlebars"] },
       memory: "512 MB",
       timeout: "10 seconds",
     });
+
+    confirmQueue.subscribe(
+      {
+        ...nodejs,
+        handler: "packages/functions/src/lambda/confirm.handler",
+        // `api` for its URL: the confirm link's base when PUBLIC_URL is not set.
+        link: [table, tokenSecret, email, api],
+        copyFiles: [{ from: "templates" }],
+        nodejs: { install: ["mjml", "handlebars"] },
+        memory: "512 MB",
+        timeout: "30 seconds",
+      },
+      { batch: { size: 10, partialResponses: true } },
+    );
 
     // SNS invokes the handler asynchronously: what still fails after Lambda's two retries is kept
     // in this queue instead of being dropped (a lost bounce would mean mailing a dead address).

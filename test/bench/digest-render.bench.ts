@@ -37,7 +37,7 @@ async function time(runs: number, f: () => Promise<unknown> | unknown): Promise<
   return median(ms);
 }
 
-function naive(email: EmailParts, p: Personal): EmailParts {
+function naive(email: EmailParts, p: Pick<Personal, "unsubscribeUrl">): EmailParts {
   const token = placeholders.unsubscribeUrl;
   const escaped = p.unsubscribeUrl.replaceAll("&", "&amp;");
   return {
@@ -48,7 +48,11 @@ function naive(email: EmailParts, p: Personal): EmailParts {
 }
 
 /** Median µs per recipient over batches of `batch` recipients, each with its own URL. */
-function perRecipient(fill: (e: EmailParts, p: Personal) => EmailParts, email: EmailParts, flatten: boolean): number {
+function perRecipient(
+  fill: (e: EmailParts, p: Pick<Personal, "unsubscribeUrl">) => EmailParts,
+  email: EmailParts,
+  flatten: boolean,
+): number {
   const batch = 2000;
   const urls = Array.from({ length: batch }, (_, i) => ({
     unsubscribeUrl: `https://tidings.example/unsubscribe?token=sub_${i.toString(36).padStart(8, "0")}.sig`,

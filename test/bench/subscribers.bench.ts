@@ -10,7 +10,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { BatchWriteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { activeShard, listActiveSubscribers } from "../../packages/core/src/store/subscribers.ts";
+import { activeShard, listActiveSubscribers } from "../../packages/core/src/store/active-subscribers.ts";
 import { GSI1 } from "../../packages/core/src/store/table.ts";
 import { EmailAddress } from "../../packages/core/src/subscription/address.ts";
 import { subscriberId } from "../../packages/core/src/subscription/subscriber.ts";

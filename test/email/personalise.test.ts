@@ -33,6 +33,21 @@ describe("personalise", () => {
     expect(personalise(plain, { unsubscribeUrl: "https://x.example" })).toEqual(plain);
   });
 
+  it("fills the confirmation link, and refuses to leave a placeholder it has no value for", () => {
+    const confirm = {
+      subject: "Confirm",
+      html: `<a href="${placeholders.confirmUrl}">Yes</a>`,
+      text: placeholders.confirmUrl,
+    };
+    const url = "https://t.example/confirm?token=c&d";
+    expect(personalise(confirm, { confirmUrl: url })).toEqual({
+      subject: "Confirm",
+      html: '<a href="https://t.example/confirm?token=c&amp;d">Yes</a>',
+      text: url,
+    });
+    expect(() => personalise(confirm, { unsubscribeUrl: url })).toThrow("no value for the placeholder {{confirm_url}}");
+  });
+
   it("defuses feed text that looks like a placeholder", () => {
     const hostile = defuse(`Read this ${token} and {{{unsubscribe_url}}}`);
     expect(hostile).not.toContain("{{");

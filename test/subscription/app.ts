@@ -1,8 +1,12 @@
-/** The real app over real local services, with a clock the test moves and a client address it picks. */
+/**
+ * The real app over real local services, with a clock the test moves, a client address it picks,
+ * and the in-process confirmation outbox, which tests drain before reading the mailbox.
+ */
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { getSubscriber } from "@tidings/core/store/subscribers";
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { subscriberId } from "@tidings/core/subscription/subscriber";
+import { localConfirmationOutbox } from "@tidings/core/subscription/confirmation-outbox";
 import { createApp } from "@tidings/functions/app/app";
 import { startTestServices, type TestServices } from "../support/services.ts";
 
@@ -10,14 +14,17 @@ export const CLIENT_HEADER = "x-test-client";
 
 export function testApp(services: TestServices, start = new Date("2026-05-18T09:00:00Z")) {
   let now = start.getTime();
+  const confirmations = localConfirmationOutbox(services.ctx, () => new Date(now));
   const app = createApp({
     ctx: services.ctx,
+    confirmations,
     // Tests pick the client address per request; the real app takes it from the platform only.
     clientAddress: (c) => c.req.header(CLIENT_HEADER) ?? "203.0.113.7",
     now: () => new Date(now),
   });
   return {
     app,
+    confirmations,
     now: () => new Date(now),
     advance(ms: number) {
       now += ms;
@@ -65,7 +72,10 @@ export function useTestbed() {
     t = testApp(services);
   });
   afterAll(() => services?.close());
-  beforeEach(() => services?.clearMailbox());
+  beforeEach(async () => {
+    await t?.confirmations.drained(); // nothing of the last test arrives during this one
+    await services?.clearMailbox();
+  });
   const bed = {
     get services() {
       if (!services) throw new Error("the testbed is not started");
@@ -79,11 +89,14 @@ export function useTestbed() {
     idOf: (address: string) => subscriberId(bed.services.ctx.config.tokenSecret, EmailAddress.parse(address)),
     subscriber: (address: string) => getSubscriber(bed.services.ctx.db, bed.idOf(address)),
     stateOf: async (address: string) => (await bed.subscriber(address))?.state,
-    /** Messages to an address, whatever the case of its spelling. */
+    /** Every message sent so far, once the confirmation emails queued so far are out. */
+    mailbox: async () => {
+      await t!.confirmations.drained();
+      return bed.services.mailbox();
+    },
+    /** Messages to an address, whatever the case of its spelling (after draining the outbox). */
     mailTo: async (address: string) =>
-      (await bed.services.mailbox()).filter((m) =>
-        m.destination.to.some((to) => to.toLowerCase() === address.toLowerCase()),
-      ),
+      (await bed.mailbox()).filter((m) => m.destination.to.some((to) => to.toLowerCase() === address.toLowerCase())),
     /** A link from an email, as a path the app answers. */
     path: (url: string) => url.replace(bed.services.ctx.config.publicUrl, ""),
   };

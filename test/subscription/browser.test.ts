@@ -22,6 +22,16 @@ const stateOf = async (address: string) => {
   return (await getSubscriber(ctx.db, subscriberId(ctx.config.tokenSecret, EmailAddress.parse(address))))?.state;
 };
 
+/** The first message to `address`, polling the mailbox until it arrives (10 s at most). */
+async function arrived(address: string) {
+  for (let tries = 0; tries < 100; tries++) {
+    const mail = (await served.services.mailbox()).find((m) => m.destination.to.includes(address));
+    if (mail) return mail;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no email to ${address} arrived`);
+}
+
 /** What has keyboard focus, in words: "a Archive", "input#email", "button Subscribe". */
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -62,7 +72,8 @@ describe("signing up in Chromium", () => {
     expect(await page.locator("h1").textContent()).toBe("Check your inbox");
     expect(await stateOf(address)).toBe("pending");
 
-    const mail = (await served.services.mailbox()).find((m) => m.destination.to.includes(address));
+    // The confirmation email leaves after the answer (the outbox): wait for it to arrive.
+    const mail = await arrived(address);
     expect(mail?.subject).toBe("Confirm your subscription to Tidings: Semiconductors");
     const link = load(mail!.body.html ?? "")("a[href*='/confirm?token=']").attr("href");
     expect(link?.startsWith(`${served.url}/confirm?token=`)).toBe(true);

@@ -10,7 +10,7 @@ const HOURS = 3600_000;
 /** Signs up through the form and returns the path of the confirm link that arrived. */
 async function signUp(address: string): Promise<string> {
   expect((await signup(bed.app, { email: address }, { client: freshClient() })).status).toBe(200);
-  const mail = (await bed.services.mailbox()).filter((m) => m.destination.to.includes(address)).at(-1);
+  const mail = (await bed.mailbox()).filter((m) => m.destination.to.includes(address)).at(-1);
   return bed.path(confirmLink(mail?.body.text));
 }
 
@@ -147,7 +147,7 @@ describe("/unsubscribe", () => {
 
     const confirm = await signUp("returning@example.com");
     expect(await bed.stateOf("returning@example.com")).toBe("pending");
-    expect(await bed.services.mailbox()).toHaveLength(1);
+    expect(await bed.mailbox()).toHaveLength(1);
     await bed.app.request(confirm);
     expect(await bed.stateOf("returning@example.com")).toBe("active");
   });

@@ -2,7 +2,7 @@ import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { MAX_BODY_BYTES } from "@tidings/functions/app/app";
-import { suppressSubscriber } from "@tidings/core/store/subscribers";
+import { suppressSubscriber } from "@tidings/core/store/subscriber-state";
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { unsubscribeUrl } from "@tidings/core/subscription/links";
 import { CLIENT_HEADER, confirmLink, freshClient, signup, useTestbed } from "./app.ts";
@@ -51,6 +51,9 @@ describe("POST /subscribe", () => {
     expect(more).toHaveLength(0);
     expect(mail!.subject).toBe("Confirm your subscription to Tidings: Semiconductors");
     expect(mail!.from).toBe(bed.services.ctx.config.sender);
+    // Built like every other email (send/message.ts), minus the list headers: nobody is subscribed yet.
+    expect(mail!.replyTo).toEqual(["digest@tidings.localhost"]);
+    expect((mail!.headers ?? []).map((h) => h.name.toLowerCase())).not.toContain("list-unsubscribe");
     const link = confirmLink(mail!.body.text);
     const html = load(mail!.body.html ?? "");
     expect(
@@ -68,6 +71,8 @@ describe("POST /subscribe", () => {
       state: "pending",
       email: "New.Reader@example.com",
       consent: { at: bed.now().toISOString(), clientAddress: "192.0.2.10", userAgent: "vitest", form: "home" },
+      // Forgotten (DynamoDB TTL) 30 days after this email if never confirmed.
+      expiresAt: Math.floor(bed.now().getTime() / 1000) + 30 * 24 * 60 * 60,
     });
   });
 
@@ -134,6 +139,25 @@ describe("POST /subscribe", () => {
     expect(await bed.mailTo(email)).toHaveLength(2);
   });
 
+  it("records which form a signup came from, for every form the pages render", async () => {
+    const formOf = (html: string) => load(html)("form.signup input[name=form]").attr("value");
+    const home = formOf(await (await bed.app.request("/")).text());
+    const retry = formOf(await (await signup(bed.app, { email: "nope" }, { client: freshClient() })).text());
+    const left = await bed.app.request(
+      bed.path(unsubscribeUrl(bed.services.ctx.config, { id: bed.idOf("x@example.com") })),
+      {
+        method: "POST",
+      },
+    );
+    const unsubscribed = formOf(await left.text());
+    expect([home, retry, unsubscribed]).toEqual(["home", "retry", "unsubscribed"]);
+    for (const form of [home!, retry!, unsubscribed!, "forged"]) {
+      const email = `from-${form}@example.com`;
+      expect((await signup(bed.app, { email, form }, { client: freshClient() })).status).toBe(200);
+      expect((await bed.subscriber(email))?.consent?.form).toBe(form === "forged" ? "unknown" : form);
+    }
+  });
+
   it("refuses a line break or an injected header in the email field, and sends nothing", async () => {
     for (const email of [
       "victim@example.com\r\nBcc: everyone@example.org",
@@ -148,7 +172,7 @@ describe("POST /subscribe", () => {
         expect(body).toContain("cannot contain line breaks");
       }
     }
-    expect(await bed.services.mailbox()).toHaveLength(0);
+    expect(await bed.mailbox()).toHaveLength(0);
   });
 
   it("answers an invalid address with 400, the form and the reason, never reflecting input unescaped", async () => {
@@ -184,7 +208,7 @@ describe("POST /subscribe", () => {
       body: "{not json",
     });
     expect(malformed.status).toBe(400);
-    expect(await bed.services.mailbox()).toHaveLength(0);
+    expect(await bed.mailbox()).toHaveLength(0);
   });
 
   it("escapes HTML in a valid address it shows back", async () => {
@@ -207,7 +231,7 @@ describe("POST /subscribe", () => {
     );
     expect(res.status).toBe(413);
     expect(await res.text()).toContain("Too large");
-    expect(await bed.services.mailbox()).toHaveLength(0);
+    expect(await bed.mailbox()).toHaveLength(0);
   });
 
   it("answers a filled honeypot like any signup, and does nothing", async () => {
@@ -218,7 +242,7 @@ describe("POST /subscribe", () => {
     );
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Check your inbox");
-    expect(await bed.services.mailbox()).toHaveLength(0);
+    expect(await bed.mailbox()).toHaveLength(0);
     expect(await bed.subscriber("bot-target@example.com")).toBeUndefined();
   });
 
@@ -232,7 +256,7 @@ describe("POST /subscribe", () => {
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await res.json()).toMatchObject({ error: { code: "subscription.rate_limited" } });
-    expect(await bed.services.mailbox()).toHaveLength(5);
+    expect(await bed.mailbox()).toHaveLength(5);
     // Another client is not affected.
     expect((await signup(bed.app, { email: "calm@example.com" }, { client: freshClient() })).status).toBe(200);
   });

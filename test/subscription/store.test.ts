@@ -2,17 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { createDb } from "@tidings/core/store/db";
 import { hitRateLimit } from "@tidings/core/store/rate-limits";
-import {
-  activateSubscriber,
-  activeShard,
-  ACTIVE_SHARDS,
-  claimConfirmation,
-  getSubscriber,
-  listActiveSubscribers,
-  releaseConfirmation,
-  suppressSubscriber,
-  unsubscribeSubscriber,
-} from "@tidings/core/store/subscribers";
+import { activeShard, ACTIVE_SHARDS, listActiveSubscribers } from "@tidings/core/store/active-subscribers";
+import { claimConfirmation, releaseConfirmation, takeConfirmation } from "@tidings/core/store/signup-claims";
+import { activateSubscriber, suppressSubscriber, unsubscribeSubscriber } from "@tidings/core/store/subscriber-state";
+import { getSubscriber } from "@tidings/core/store/subscribers";
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { subscriberId, type Consent } from "@tidings/core/subscription/subscriber";
 import { startTestServices, type TestServices } from "../support/services.ts";
@@ -25,6 +18,7 @@ afterAll(() => services.close());
 
 const db = () => services.ctx.db;
 const TEN_MINUTES = 10 * 60 * 1000;
+const THIRTY_DAYS = 30 * 24 * 60 * 60 * 1000;
 const t0 = new Date("2026-05-18T09:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
 let n = 0;
@@ -39,7 +33,13 @@ const consent = (when: Date): Consent => ({
   form: "home",
 });
 const claim = (r: { id: string; email: EmailAddress }, now: Date) =>
-  claimConfirmation(db(), { ...r, consent: consent(now), now, resendAfterMs: TEN_MINUTES });
+  claimConfirmation(db(), {
+    ...r,
+    consent: consent(now),
+    now,
+    resendAfterMs: TEN_MINUTES,
+    expiresAfterMs: THIRTY_DAYS,
+  });
 const confirmation = (when: Date) => ({ at: when.toISOString(), clientAddress: "203.0.113.9", userAgent: "test" });
 
 async function gsiKeys(id: string) {
@@ -51,9 +51,9 @@ async function gsiKeys(id: string) {
 describe("subscriber state changes", () => {
   it("claims a confirmation for a new address once per 10 minutes", async () => {
     const r = newReader();
-    expect(await claim(r, t0)).toEqual({ claimed: true, previousSentAt: undefined });
-    expect(await claim(r, at(TEN_MINUTES - 1000))).toEqual({ claimed: false });
-    expect(await claim(r, at(TEN_MINUTES))).toEqual({ claimed: true, previousSentAt: t0.toISOString() });
+    expect(await claim(r, t0)).toBe(true);
+    expect(await claim(r, at(TEN_MINUTES - 1000))).toBe(false);
+    expect(await claim(r, at(TEN_MINUTES))).toBe(true);
     const s = await getSubscriber(db(), r.id);
     expect(s).toMatchObject({ id: r.id, email: r.email, state: "pending", createdAt: t0.toISOString() });
     expect(s?.consent).toEqual(consent(at(TEN_MINUTES)));
@@ -62,34 +62,52 @@ describe("subscriber state changes", () => {
   it("lets exactly one of many concurrent signups of one address send", async () => {
     const r = newReader();
     const claims = await Promise.all(Array.from({ length: 12 }, () => claim(r, t0)));
-    expect(claims.filter((c) => c.claimed)).toHaveLength(1);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("lets exactly one taker have a claimed email, however many ask, and none when nothing is due", async () => {
+    const r = newReader();
+    expect(await takeConfirmation(db(), r.id)).toBeUndefined(); // never signed up
+    await claim(r, t0);
+    const takes = await Promise.all(Array.from({ length: 6 }, () => takeConfirmation(db(), r.id)));
+    expect(takes.filter(Boolean)).toEqual([{ email: r.email, claimedAt: t0.toISOString() }]);
+    expect(await takeConfirmation(db(), r.id)).toBeUndefined();
+    expect(await claim(r, at(1000))).toBe(false); // the 10 minutes still hold after the take
+    expect(await takeConfirmation(db(), r.id)).toBeUndefined();
+
+    const confirmed = newReader(); // confirmed (from an earlier email) before the take
+    await claim(confirmed, t0);
+    await activateSubscriber(db(), confirmed.id, confirmation(at(1000)));
+    expect(await takeConfirmation(db(), confirmed.id)).toBeUndefined();
   });
 
   it("gives back a claim whose email failed, unless a newer claim took over", async () => {
     const r = newReader();
     await claim(r, t0);
-    await releaseConfirmation(db(), r.id, t0, undefined);
-    expect((await claim(r, at(1000))).claimed).toBe(true);
-    await releaseConfirmation(db(), r.id, t0, undefined); // stale: the claim at +1s is not touched
+    const due = await takeConfirmation(db(), r.id);
+    await releaseConfirmation(db(), r.id, due!.claimedAt);
+    expect(await claim(r, at(1000))).toBe(true);
+    await releaseConfirmation(db(), r.id, due!.claimedAt); // stale: the claim at +1s is not touched
     expect((await getSubscriber(db(), r.id))?.confirmationSentAt).toBe(at(1000).toISOString());
+    expect(await takeConfirmation(db(), r.id)).toEqual({ email: r.email, claimedAt: at(1000).toISOString() });
   });
 
   it("never claims for an active or suppressed address; does for an unsubscribed one", async () => {
     const active = newReader();
     await claim(active, t0);
     expect(await activateSubscriber(db(), active.id, confirmation(at(1000)))).toBe("activated");
-    expect((await claim(active, at(TEN_MINUTES * 10))).claimed).toBe(false);
+    expect(await claim(active, at(TEN_MINUTES * 10))).toBe(false);
     expect((await getSubscriber(db(), active.id))?.state).toBe("active");
 
     const suppressed = newReader();
     await suppressSubscriber(db(), { ...suppressed, kind: "bounce", detail: "Permanent/General", now: t0 });
-    expect((await claim(suppressed, at(TEN_MINUTES * 10))).claimed).toBe(false);
+    expect(await claim(suppressed, at(TEN_MINUTES * 10))).toBe(false);
 
     const left = newReader();
     await claim(left, t0);
     await activateSubscriber(db(), left.id, confirmation(at(1000)));
     expect(await unsubscribeSubscriber(db(), left.id, at(2000))).toBe(true);
-    expect((await claim(left, at(3000))).claimed).toBe(true);
+    expect(await claim(left, at(3000))).toBe(true);
     const again = await getSubscriber(db(), left.id);
     expect(again?.state).toBe("pending");
     expect(again?.confirmation).toBeUndefined();
@@ -124,6 +142,37 @@ describe("subscriber state changes", () => {
       expect(results.filter((x) => x === true)).toHaveLength(1);
       expect(await gsiKeys(r.id)).toEqual({ GSI1PK: undefined, GSI1SK: undefined });
     }
+  });
+
+  it("lets a pending signup expire 30 days after its last confirmation email, and nothing else", async () => {
+    const expiresAt = async (id: string) => (await getSubscriber(db(), id))?.expiresAt;
+    const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
+
+    const r = newReader();
+    await claim(r, t0);
+    expect(await expiresAt(r.id)).toBe(epoch(t0) + THIRTY_DAYS / 1000);
+    await claim(r, at(TEN_MINUTES)); // a second confirmation email: 30 days from it
+    expect(await expiresAt(r.id)).toBe(epoch(at(TEN_MINUTES)) + THIRTY_DAYS / 1000);
+    await claim(r, at(TEN_MINUTES + 1000)); // too soon: no email, no new expiry
+    expect(await expiresAt(r.id)).toBe(epoch(at(TEN_MINUTES)) + THIRTY_DAYS / 1000);
+
+    await activateSubscriber(db(), r.id, confirmation(at(TEN_MINUTES * 2)));
+    expect(await expiresAt(r.id)).toBeUndefined();
+    await unsubscribeSubscriber(db(), r.id, at(TEN_MINUTES * 3));
+    expect(await expiresAt(r.id)).toBeUndefined();
+    await claim(r, at(TEN_MINUTES * 4)); // signing up again: pending, so it may expire again
+    expect(await expiresAt(r.id)).toBe(epoch(at(TEN_MINUTES * 4)) + THIRTY_DAYS / 1000);
+
+    const left = newReader();
+    await claim(left, t0);
+    await unsubscribeSubscriber(db(), left.id, at(1000)); // left before confirming: kept
+    expect(await getSubscriber(db(), left.id)).toMatchObject({ state: "unsubscribed" });
+    expect(await expiresAt(left.id)).toBeUndefined();
+
+    const bounced = newReader();
+    await claim(bounced, t0);
+    await suppressSubscriber(db(), { ...bounced, kind: "bounce", detail: "Permanent/General", now: at(1000) });
+    expect(await expiresAt(bounced.id)).toBeUndefined();
   });
 
   it("suppresses any state, even an address it never saw, once", async () => {
@@ -161,7 +210,15 @@ describe("listing active subscribers", () => {
         return { id: subscriberId(secret, email), email };
       });
       await Promise.all(
-        readers.map((r) => claimConfirmation(d, { ...r, consent: consent(t0), now: t0, resendAfterMs: TEN_MINUTES })),
+        readers.map((r) =>
+          claimConfirmation(d, {
+            ...r,
+            consent: consent(t0),
+            now: t0,
+            resendAfterMs: TEN_MINUTES,
+            expiresAfterMs: THIRTY_DAYS,
+          }),
+        ),
       );
       const active = readers.filter((_, i) => i % 3 !== 0);
       await Promise.all(active.map((r) => activateSubscriber(d, r.id, confirmation(t0))));

@@ -13,11 +13,11 @@ const fixture = (name: string, recipient: string) =>
 const deliver = (...records: unknown[]) =>
   handleSesNotifications(bed.services.ctx, snsDelivery(records, bed.now()), bed.now());
 const mailCount = async (address: string) =>
-  (await bed.services.mailbox()).filter((m) => m.destination.to.includes(address)).length;
+  (await bed.mailbox()).filter((m) => m.destination.to.includes(address)).length;
 
 async function activeReader(address: string) {
   await signup(bed.app, { email: address }, { client: freshClient() });
-  const mail = (await bed.services.mailbox()).find((m) => m.destination.to.includes(address));
+  const mail = (await bed.mailbox()).find((m) => m.destination.to.includes(address));
   await bed.app.request(confirmLink(mail?.body.text).replace("http://localhost:3000", ""));
   expect(await bed.stateOf(address)).toBe("active");
   await bed.services.clearMailbox();
@@ -42,7 +42,7 @@ describe("SES bounce and complaint events", () => {
 
   it("suppress a pending address on a complaint about its confirmation email", async () => {
     await signup(bed.app, { email: "annoyed@example.com" }, { client: freshClient() });
-    const [invite] = await bed.services.mailbox();
+    const [invite] = await bed.mailbox();
     const [outcome] = await deliver(fixture("complaint.json", "annoyed@example.com"));
     expect(outcome).toEqual({ event: "complaint (abuse)", suppressed: [bed.idOf("annoyed@example.com")] });
 
@@ -59,7 +59,7 @@ describe("SES bounce and complaint events", () => {
   it("suppress an address never seen before, so its first signup sends nothing", async () => {
     await deliver(fixture("bounce-permanent.json", "Stranger@Example.com"));
     await signup(bed.app, { email: "stranger@example.com" }, { client: freshClient() });
-    expect(await bed.services.mailbox()).toHaveLength(0);
+    expect(await bed.mailbox()).toHaveLength(0);
   });
 
   it("ignore soft bounces, deliveries and records that are not SES events", async () => {

@@ -3,12 +3,8 @@ import { renderDigest } from "@tidings/core/digest/email";
 import { mapLimit } from "@tidings/core/send/concurrency";
 import type { Db } from "@tidings/core/store/db";
 import { putDigest, type Digest } from "@tidings/core/store/digests";
-import {
-  activateSubscriber,
-  claimConfirmation,
-  suppressSubscriber,
-  unsubscribeSubscriber,
-} from "@tidings/core/store/subscribers";
+import { claimConfirmation } from "@tidings/core/store/signup-claims";
+import { activateSubscriber, suppressSubscriber, unsubscribeSubscriber } from "@tidings/core/store/subscriber-state";
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { subscriberId } from "@tidings/core/subscription/subscriber";
 import { weekRange } from "@tidings/core/digest/week";
@@ -32,7 +28,7 @@ export async function addReaders(db: Db, secret: string, count: number, prefix: 
   });
   await mapLimit(readers, 16, async ({ id, email }) => {
     const consent = { at: when.toISOString(), clientAddress: "203.0.113.9", userAgent: "test", form: "home" };
-    await claimConfirmation(db, { id, email, consent, now: when, resendAfterMs: 0 });
+    await claimConfirmation(db, { id, email, consent, now: when, resendAfterMs: 0, expiresAfterMs: 86_400_000 });
     if (fate === "pending") return;
     await activateSubscriber(db, id, { at: when.toISOString(), clientAddress: "203.0.113.9", userAgent: "test" });
     if (fate === "unsubscribed") await unsubscribeSubscriber(db, id, when);

@@ -28,6 +28,8 @@ export interface Config {
   sesConfigurationSet: string | undefined;
   /** Send queue URL (AWS only; locally an in-process queue). */
   sendQueueUrl: string | undefined;
+  /** Confirmation outbox URL: the Api queues signups' confirmation emails here (AWS only; locally in-process). */
+  confirmQueueUrl: string | undefined;
   /** Emails per second; undefined means "ask SES for the account's MaxSendRate". */
   sendRate: number | undefined;
   /** Send consumers running at once (the queue consumer's reserved concurrency on AWS). */
@@ -91,6 +93,7 @@ export function readConfig(raw: Env = process.env): Config {
   const table = linked<{ name: string }>("Table");
   const email = linked<{ sender: string; configSet: string }>("Email");
   const queue = linked<{ url: string }>("SendQueue");
+  const confirmQueue = linked<{ url: string }>("ConfirmQueue");
   const secret = linked<{ value: string }>("TokenSecret");
   const api = linked<{ url: string }>("Api");
   const local = (value: string | undefined, fallback: string) => (onAws ? value : (value ?? fallback));
@@ -114,6 +117,7 @@ export function readConfig(raw: Env = process.env): Config {
     sesEndpoint: local(env.SES_ENDPOINT, "http://127.0.0.1:8005"),
     sesConfigurationSet: env.SES_CONFIGURATION_SET ?? email?.configSet,
     sendQueueUrl: env.SEND_QUEUE_URL ?? queue?.url,
+    confirmQueueUrl: env.CONFIRM_QUEUE_URL ?? confirmQueue?.url,
     sendRate: positiveNumber("SEND_RATE", env.SEND_RATE),
     sendConsumers: positiveNumber("SEND_CONSUMERS", env.SEND_CONSUMERS) ?? 4,
     onAws,

@@ -4,14 +4,17 @@
  * split points found once per stored email, not by searching the text again for every reader.
  */
 
-/** What differs per reader. */
+/** What differs per reader. An email needs a value for each placeholder it holds, no more. */
 export interface Personal {
   unsubscribeUrl: string;
+  /** The double opt-in link (the confirmation email). */
+  confirmUrl: string;
 }
 
 /** The placeholder each personal value replaces, in HTML, text and subject alike. */
 export const placeholders: Record<keyof Personal, string> = {
   unsubscribeUrl: "{{unsubscribe_url}}",
+  confirmUrl: "{{confirm_url}}",
 };
 
 /** A renderable email: subject (plain text), HTML body, plain-text body. */
@@ -64,9 +67,14 @@ export function prepare(email: EmailParts): Prepared {
   return p;
 }
 
-function join({ parts, keys }: Split, values: Record<keyof Personal, string>): string {
+function join({ parts, keys }: Split, values: Partial<Personal>): string {
   let out = parts[0]!;
-  for (let i = 0; i < keys.length; i++) out += values[keys[i]!] + parts[i + 1]!;
+  for (let i = 0; i < keys.length; i++) {
+    const value = values[keys[i]!];
+    // A placeholder left in would reach every inbox: refuse instead.
+    if (value === undefined) throw new Error(`no value for the placeholder ${placeholders[keys[i]!]}`);
+    out += value + parts[i + 1]!;
+  }
   return out;
 }
 
@@ -75,12 +83,13 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => htmlEscapes[c]!);
 
 /**
  * The email one reader gets: every placeholder filled with their values (HTML-escaped in the
- * HTML part).
+ * HTML part). Throws if the email holds a placeholder `personal` has no value for.
  * @example const mail = personalise(digest, { unsubscribeUrl: "https://…/unsubscribe?token=…" })
  */
-export function personalise(email: EmailParts, personal: Personal): EmailParts {
+export function personalise(email: EmailParts, personal: Partial<Personal>): EmailParts {
   const p = prepare(email);
-  const escaped = { unsubscribeUrl: escapeHtml(personal.unsubscribeUrl) };
+  const escaped: Partial<Personal> = {};
+  for (const k of Object.keys(personal) as (keyof Personal)[]) escaped[k] = escapeHtml(personal[k]!);
   return { subject: join(p.subject, personal), html: join(p.html, escaped), text: join(p.text, personal) };
 }
 

@@ -8,7 +8,7 @@ import type { Context } from "../context.ts";
 import { personalise, type EmailParts } from "../email/personalise.ts";
 import { TidingsError } from "../error.ts";
 import { claimSend, finishSend, releaseSend } from "../store/sends.ts";
-import { getRecipients } from "../store/subscribers.ts";
+import { getRecipients } from "../store/recipients.ts";
 import { unsubscribeUrl } from "../subscription/links.ts";
 import { mapLimit } from "./concurrency.ts";
 import { sendEmailInput, addressOf } from "./message.ts";

@@ -6,7 +6,7 @@
 import type { Context } from "../context.ts";
 import { TidingsError } from "../error.ts";
 import { getDigest, markSendStarted } from "../store/digests.ts";
-import { listActiveSubscribers } from "../store/subscribers.ts";
+import { listActiveSubscribers } from "../store/active-subscribers.ts";
 import type { SendJob, SendQueue } from "./queue.ts";
 
 export interface FanOutResult {

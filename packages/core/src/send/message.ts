@@ -1,4 +1,7 @@
-/** The SES v2 SendEmail request for one reader: simple content plus RFC 8058 headers. */
+/**
+ * The SES v2 SendEmail request for one reader: simple content plus, on list mail, the RFC 8058
+ * headers. Every email Tidings sends is built here (digests, test copies, confirmations).
+ */
 import type { SendEmailCommandInput } from "@aws-sdk/client-sesv2";
 
 export interface Personalised {
@@ -10,8 +13,12 @@ export interface Personalised {
 export interface MessageOptions {
   from: string;
   to: string;
-  /** The reader's personal one-click unsubscribe URL (https on AWS). */
-  unsubscribeUrl: string;
+  /**
+   * The reader's personal one-click unsubscribe URL (https on AWS); null for a message that is
+   * not list mail (the double opt-in email: nobody is subscribed yet), which gets no
+   * List-Unsubscribe headers.
+   */
+  unsubscribeUrl: string | null;
   /** Where a mail client may send an unsubscribe request by email. */
   unsubscribeMailto?: string | undefined;
   configurationSet?: string | undefined;
@@ -22,9 +29,19 @@ export interface MessageOptions {
 /** The address part of `Name <address>` (or the string itself). */
 export const addressOf = (from: string) => /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 
-export function sendEmailInput(content: Personalised, o: MessageOptions): SendEmailCommandInput {
+function listHeaders(o: MessageOptions) {
+  if (o.unsubscribeUrl === null) return {};
   const listUnsubscribe = [`<${o.unsubscribeUrl}>`];
   if (o.unsubscribeMailto) listUnsubscribe.push(`<mailto:${o.unsubscribeMailto}?subject=unsubscribe>`);
+  return {
+    Headers: [
+      { Name: "List-Unsubscribe", Value: listUnsubscribe.join(", ") },
+      { Name: "List-Unsubscribe-Post", Value: "List-Unsubscribe=One-Click" },
+    ],
+  };
+}
+
+export function sendEmailInput(content: Personalised, o: MessageOptions): SendEmailCommandInput {
   return {
     FromEmailAddress: o.from,
     ReplyToAddresses: [addressOf(o.from)],
@@ -38,10 +55,7 @@ export function sendEmailInput(content: Personalised, o: MessageOptions): SendEm
           Html: { Data: content.html, Charset: "UTF-8" },
           Text: { Data: content.text, Charset: "UTF-8" },
         },
-        Headers: [
-          { Name: "List-Unsubscribe", Value: listUnsubscribe.join(", ") },
-          { Name: "List-Unsubscribe-Post", Value: "List-Unsubscribe=One-Click" },
-        ],
+        ...listHeaders(o),
       },
     },
   };

@@ -2,6 +2,8 @@
  * The send queue: fan-out puts jobs in, consumers take them out. On AWS it is SQS (with a
  * dead-letter queue) feeding the consumer Lambda; locally an in-process queue runs the same
  * consumer code with the same semantics: at-least-once delivery, retries, a dead-letter list.
+ * The same two queues, typed by their message, carry confirmation emails too
+ * (subscription/confirmation-outbox.ts).
  */
 import { SendMessageBatchCommand, type SQSClient } from "@aws-sdk/client-sqs";
 
@@ -11,12 +13,12 @@ export interface SendJob {
   subscriberIds: string[];
 }
 
-export interface SendQueue {
-  enqueue(jobs: SendJob[]): Promise<void>;
+export interface SendQueue<T = SendJob> {
+  enqueue(jobs: T[]): Promise<void>;
 }
 
 /** SQS: at most 10 messages per SendMessageBatch; a partial failure is retried, then thrown. */
-export function sqsQueue(sqs: SQSClient, queueUrl: string): SendQueue {
+export function sqsQueue<T = SendJob>(sqs: SQSClient, queueUrl: string): SendQueue<T> {
   return {
     async enqueue(jobs) {
       for (let i = 0; i < jobs.length; i += 10) {
@@ -24,7 +26,7 @@ export function sqsQueue(sqs: SQSClient, queueUrl: string): SendQueue {
         for (let attempt = 1; entries.length > 0; attempt++) {
           const { Failed = [] } = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
           if (Failed.length > 0 && attempt >= 5)
-            throw new Error(`SQS refused ${Failed.length} send jobs: ${Failed[0]?.Message}`);
+            throw new Error(`SQS refused ${Failed.length} messages: ${Failed[0]?.Message}`);
           const failed = new Set(Failed.map((f) => f.Id));
           entries = entries.filter((e) => failed.has(e.Id));
           if (entries.length) await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
@@ -46,17 +48,17 @@ export interface LocalQueueOptions {
 }
 
 /** What a consumer says of a job: done, or "deliver it again later". */
-export type Consume = (job: SendJob) => Promise<"done" | "retry">;
+export type Consume<T = SendJob> = (job: T) => Promise<"done" | "retry">;
 
-export interface LocalQueue extends SendQueue {
+export interface LocalQueue<T = SendJob> extends SendQueue<T> {
   /** Resolves when every job is consumed or dead-lettered. */
   drained(): Promise<void>;
-  readonly deadLetters: SendJob[];
+  readonly deadLetters: T[];
 }
 
-export function localQueue(consume: Consume, options: LocalQueueOptions): LocalQueue {
-  const waiting: { job: SendJob; receives: number }[] = [];
-  const deadLetters: SendJob[] = [];
+export function localQueue<T = SendJob>(consume: Consume<T>, options: LocalQueueOptions): LocalQueue<T> {
+  const waiting: { job: T; receives: number }[] = [];
+  const deadLetters: T[] = [];
   let running = 0;
   let delayed = 0;
   let idle: (() => void)[] = [];

@@ -33,8 +33,16 @@ export async function batchPut(db: Db, rows: Row[]): Promise<void> {
   }
 }
 
-/** Gets the rows with these keys (those that exist), projected to `attributes`. */
-export async function batchGet(db: Db, keys: Row[], attributes: string[]): Promise<Row[]> {
+/**
+ * Gets the rows with these keys (those that exist), projected to `attributes`; `consistent`
+ * reads them strongly consistent (e.g. a subscriber's state just before mailing them).
+ */
+export async function batchGet(
+  db: Db,
+  keys: Row[],
+  attributes: string[],
+  { consistent = false }: { consistent?: boolean } = {},
+): Promise<Row[]> {
   const names = Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a]));
   const projection = Object.keys(names).join(", ");
   const out: Row[] = [];
@@ -47,7 +55,12 @@ export async function batchGet(db: Db, keys: Row[], attributes: string[]): Promi
       const { Responses, UnprocessedKeys } = await db.client.send(
         new BatchGetCommand({
           RequestItems: {
-            [db.table]: { Keys: pending, ProjectionExpression: projection, ExpressionAttributeNames: names },
+            [db.table]: {
+              Keys: pending,
+              ProjectionExpression: projection,
+              ExpressionAttributeNames: names,
+              ...(consistent ? { ConsistentRead: true } : {}),
+            },
           },
         }),
       );

@@ -9,7 +9,7 @@
  * | feed state   | FEED#<feedKey>     | STATE            | FEEDS               | <feedKey>                    |
  * | item         | FEED#<feedKey>     | ITEM#<itemKey>   | PUB#<yyyy-mm>       | <published ISO>#<feedKey>#<itemKey> |
  * | digest       | DIGEST#<week>      | DIGEST           | DIGESTS             | <week>                       |
- * | subscriber   | SUB#<subscriberId> | SUB              | ACTIVE#<shard>      | <subscriberId>  (only while active: sparse) |
+ * | subscriber   | SUB#<subscriberId> | SUB              | ACTIVE#<shard>      | <subscriberId>  (only while active: sparse; expires via `expiresAt` only while pending) |
  * | send record  | SEND#<week>        | SUB#<subscriberId> | —                 | —                            |
  * | rate limit   | RATE#<scope>#<key> | <window start>   | —                   | —  (expires via `expiresAt`) |
  *
@@ -23,6 +23,9 @@
  *   shards spread a million subscribers over several partitions, read in parallel);
  * - a subscriber by address: GetItem `SUB#<id>`, the id being `sub_` + a keyed hash of the
  *   lower-cased address; every state change is one conditional UpdateItem on that key;
+ * - unconfirmed signups are forgotten: a pending subscriber row carries `expiresAt`, 30 days after
+ *   its last confirmation email (each signup that sends one moves it on); confirming, leaving
+ *   or being suppressed removes it, so active, unsubscribed and suppressed rows never expire;
  * - signup rate limits: conditional UpdateItem (ADD hits) on `RATE#signup-client#<ip or /64>` and
  *   `RATE#signup-email#<subscriberId>`, SK the window's start (epoch seconds);
  * - exactly-once sends: conditional Put on (SEND#week, SUB#id).

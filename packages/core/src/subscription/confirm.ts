@@ -1,7 +1,7 @@
 /** The click on the double opt-in link. */
 import type { Context } from "../context.ts";
 import { TidingsError } from "../error.ts";
-import { activateSubscriber } from "../store/subscribers.ts";
+import { activateSubscriber } from "../store/subscriber-state.ts";
 import type { Confirmation } from "./subscriber.ts";
 import { verifyToken } from "./token.ts";
 

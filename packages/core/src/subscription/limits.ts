@@ -7,6 +7,12 @@ import { hitRateLimit, type RateLimit } from "../store/rate-limits.ts";
 /** A pending address gets at most one confirmation email per this long. */
 export const CONFIRMATION_RESEND_AFTER_MS = 10 * 60 * 1000;
 
+/**
+ * A signup nobody confirmed is deleted (DynamoDB TTL) this long after its last confirmation
+ * email: long after the 48-hour link expired, so a stranger's address is not kept for ever.
+ */
+export const PENDING_SIGNUP_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
 /** Limits per client address (a person retrying, an office behind one NAT) and per email address. */
 export const SIGNUP_LIMITS = {
   client: [

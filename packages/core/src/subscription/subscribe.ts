@@ -1,12 +1,13 @@
 /**
- * A signup: the same outcome for the caller whatever the address's state, so the form reveals
- * nothing about who is subscribed; only a new, pending or unsubscribed address gets an email.
+ * A signup: the same work and the same outcome for the caller whatever the address's state, so
+ * neither the answer nor the time it takes reveals who is subscribed. The email itself is sent
+ * later, from the confirmation outbox (confirmation-outbox.ts), and only when the claim made it due.
  */
 import type { Context } from "../context.ts";
-import { claimConfirmation, releaseConfirmation } from "../store/subscribers.ts";
+import { claimConfirmation } from "../store/signup-claims.ts";
 import type { EmailAddress } from "./address.ts";
-import { sendConfirmation } from "./confirmation-email.ts";
-import { CONFIRMATION_RESEND_AFTER_MS, enforceSignupLimits } from "./limits.ts";
+import type { ConfirmationOutbox } from "./confirmation-outbox.ts";
+import { CONFIRMATION_RESEND_AFTER_MS, enforceSignupLimits, PENDING_SIGNUP_TTL_MS } from "./limits.ts";
 import { subscriberId, type Consent } from "./subscriber.ts";
 
 export interface SignupRequest {
@@ -15,30 +16,26 @@ export interface SignupRequest {
 }
 
 /**
- * Records the signup and sends the confirmation email when one is due. Throws only
- * `subscription.rate_limited`; a failed send is logged and the claim given back, so the reader
- * can retry at once (the answer stays the same: an error here would tell a stranger that the
- * address was not yet subscribed).
+ * Records the signup, claims a confirmation email when one is due (new, pending for over 10
+ * minutes, or unsubscribed), and hands one message to the outbox in every case. Throws only
+ * `subscription.rate_limited` (and storage or queue failures).
  */
-export async function requestSubscription(ctx: Context, request: SignupRequest, now: Date): Promise<void> {
+export async function requestSubscription(
+  ctx: Context,
+  outbox: ConfirmationOutbox,
+  request: SignupRequest,
+  now: Date,
+): Promise<void> {
   const id = subscriberId(ctx.config.tokenSecret, request.email);
   await enforceSignupLimits(ctx.db, { clientAddress: request.consent.clientAddress, subscriberId: id }, now);
-  const claim = await claimConfirmation(ctx.db, {
+  const claimed = await claimConfirmation(ctx.db, {
     id,
     email: request.email,
     consent: request.consent,
     now,
     resendAfterMs: CONFIRMATION_RESEND_AFTER_MS,
+    expiresAfterMs: PENDING_SIGNUP_TTL_MS,
   });
-  if (!claim.claimed) {
-    ctx.log.info("signup: no email due (active, suppressed, or confirmation sent recently)", { subscriber: id });
-    return;
-  }
-  try {
-    await sendConfirmation(ctx, { id, email: request.email }, now);
-    ctx.log.info("signup: confirmation sent", { subscriber: id, form: request.consent.form });
-  } catch (error) {
-    ctx.log.error("signup: confirmation could not be sent", { subscriber: id, error });
-    await releaseConfirmation(ctx.db, id, now, claim.previousSentAt);
-  }
+  await outbox.enqueue([{ subscriberId: id }]);
+  ctx.log.info("signup", { subscriber: id, form: request.consent.form, confirmationDue: claimed });
 }

@@ -39,12 +39,19 @@ export interface Subscriber {
   /** The signup that asked for the latest confirmation email. */
   consent?: Consent;
   confirmation?: Confirmation;
-  /** When the latest confirmation email was sent (at most one per 10 minutes). */
+  /** When the latest confirmation email was claimed for sending (at most one per 10 minutes). */
   confirmationSentAt?: string;
+  /** Set by that claim until the outbox's consumer takes it to send the email. */
+  confirmationDue?: string;
   unsubscribedAt?: string;
   suppressedAt?: string;
   /** "bounce" or "complaint", with SES's detail. */
   suppression?: { kind: "bounce" | "complaint"; detail: string };
+  /**
+   * Epoch seconds; only while pending: DynamoDB's TTL deletes a signup nobody confirmed (see
+   * `PENDING_SIGNUP_TTL_MS`). Confirming, leaving or being suppressed removes it.
+   */
+  expiresAt?: number;
 }
 
 export const SUBSCRIBER_ID_PREFIX = "sub_";

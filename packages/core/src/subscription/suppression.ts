@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { Context } from "../context.ts";
-import { suppressSubscriber } from "../store/subscribers.ts";
+import { suppressSubscriber } from "../store/subscriber-state.ts";
 import { EmailAddress } from "./address.ts";
 import { subscriberId } from "./subscriber.ts";
 

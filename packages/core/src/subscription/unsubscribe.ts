@@ -1,6 +1,6 @@
 /** Leaving: one request, no questions, idempotent. */
 import type { Context } from "../context.ts";
-import { unsubscribeSubscriber } from "../store/subscribers.ts";
+import { unsubscribeSubscriber } from "../store/subscriber-state.ts";
 import { verifyToken } from "./token.ts";
 
 /** Checks an unsubscribe token without changing anything (the GET page). Throws on a bad token. */

@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { TidingsError } from "@tidings/core/error";
+import { localConfirmationOutbox } from "@tidings/core/subscription/confirmation-outbox";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { notFound, onError } from "./errors.tsx";
 import { assets } from "./routes/assets.ts";
@@ -25,6 +26,7 @@ export const MAX_BODY_BYTES = 16 * 1024;
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const confirmations = deps.confirmations ?? localConfirmationOutbox(deps.ctx, deps.now);
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -59,6 +61,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const { ctx } = deps;
     const publicUrl = ctx.config.publicUrl || new URL(c.req.url).origin;
     c.set("ctx", publicUrl === ctx.config.publicUrl ? ctx : { ...ctx, config: { ...ctx.config, publicUrl } });
+    c.set("confirmations", confirmations);
     c.set("clientAddress", deps.clientAddress(c));
     c.set("now", deps.now ?? (() => new Date()));
     await next();

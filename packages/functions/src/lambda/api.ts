@@ -1,6 +1,18 @@
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { handle } from "hono/aws-lambda";
 import { createContext } from "@tidings/core/context";
+import { sqsQueue } from "@tidings/core/send/queue";
+import type { ConfirmationMessage } from "@tidings/core/subscription/confirmation-outbox";
 import { createApp } from "../app/app.ts";
 import { lambdaClientAddress } from "../app/client-address.ts";
 
-export const handler = handle(createApp({ ctx: createContext(), clientAddress: lambdaClientAddress }));
+const ctx = createContext();
+// Signups' confirmation emails are sent by the ConfirmQueue consumer (lambda/confirm.ts), never here.
+if (!ctx.config.confirmQueueUrl)
+  throw new Error("the confirmation queue is not linked to this function (ConfirmQueue)");
+const confirmations = sqsQueue<ConfirmationMessage>(
+  new SQSClient({ region: ctx.config.region }),
+  ctx.config.confirmQueueUrl,
+);
+
+export const handler = handle(createApp({ ctx, confirmations, clientAddress: lambdaClientAddress }));

@@ -1,4 +1,5 @@
 /** The pages a reader meets on the way in and out: the signup form and every outcome. */
+import { z } from "zod";
 import { newsletter } from "@tidings/templates/newsletter";
 import { Layout } from "./layout.tsx";
 
@@ -8,8 +9,9 @@ export interface CoveredTheme {
   about?: string;
 }
 
-/** Where a signup came from, recorded with its consent. */
-export type SignupFormId = "home" | "retry" | "unsubscribed";
+/** Which form a signup came from, recorded with its consent (POST /subscribe reads it with this). */
+export const SignupFormId = z.enum(["home", "retry", "unsubscribed"]);
+export type SignupFormId = z.infer<typeof SignupFormId>;
 
 /**
  * The signup form: a labelled email field, a honeypot hidden from people (off-screen, out of the

@@ -6,17 +6,14 @@ import { requestSubscription } from "@tidings/core/subscription/subscribe";
 import { isTidingsError } from "@tidings/core/error";
 import type { AppEnv } from "../env.ts";
 import { errorResponse } from "../errors.tsx";
-import { CheckInboxPage, LandingPage } from "../pages/subscription.tsx";
+import { CheckInboxPage, LandingPage, SignupFormId } from "../pages/subscription.tsx";
 import { themes } from "@tidings/core/theme/themes";
 
 const SignupInput = z.object({
   email: EmailAddress,
   /** The honeypot: people never see it, naive bots fill it. */
   website: z.string().optional(),
-  form: z
-    .enum(["home", "retry", "unsubscribed"])
-    .optional()
-    .catch(() => undefined),
+  form: SignupFormId.optional().catch(() => undefined),
 });
 
 const isJson = (c: HonoContext) => /^application\/([\w.-]+\+)?json/i.test(c.req.header("content-type") ?? "");
@@ -56,7 +53,7 @@ export const subscribe = new Hono<AppEnv>().post("/", signupInput, async (c) => 
     form: input.form ?? (isJson(c) ? "api" : "unknown"),
   };
   try {
-    await requestSubscription(ctx, { email: input.email, consent }, now);
+    await requestSubscription(ctx, c.var.confirmations, { email: input.email, consent }, now);
   } catch (e) {
     if (isTidingsError(e) && e.kind === "rate_limited")
       c.header("retry-after", String(e.data?.retryAfterSeconds ?? 60));

@@ -1,0 +1,17 @@
+/** What a send reads of its recipients, fresh, just before it mails them. */
+import type { Subscriber } from "../subscription/subscriber.ts";
+import { batchGet } from "./batch.ts";
+import type { Db } from "./db.ts";
+import { subscriberKey } from "./subscribers.ts";
+
+/** What a send needs to know of a recipient, read fresh when the send happens. */
+export type Recipient = Pick<Subscriber, "id" | "email" | "state">;
+
+/**
+ * The current state of up to a few hundred subscribers (strongly consistent BatchGetItem): a
+ * reader who left since the fan-out is not mailed.
+ */
+export async function getRecipients(db: Db, ids: readonly string[]): Promise<Map<string, Recipient>> {
+  const rows = await batchGet(db, ids.map(subscriberKey), ["id", "email", "state"], { consistent: true });
+  return new Map(rows.map((row) => [row.id as string, row as Recipient]));
+}

@@ -1,0 +1,95 @@
+/**
+ * A signup and its confirmation email, in three conditional writes: the request claims the email
+ * (`claimConfirmation`), the outbox's consumer takes the claim just before sending
+ * (`takeConfirmation`), and gives it back if SES would not take the email
+ * (`releaseConfirmation`). The conditions, not earlier reads, decide, so concurrent signups and
+ * duplicate queue messages send at most one email per claim.
+ */
+import type { EmailAddress } from "../subscription/address.ts";
+import type { Consent } from "../subscription/subscriber.ts";
+import { updateIf } from "./conditional.ts";
+import type { Db } from "./db.ts";
+import { subscriberKey as key } from "./subscribers.ts";
+
+export interface ClaimInput {
+  id: string;
+  email: EmailAddress;
+  consent: Consent;
+  now: Date;
+  /** A pending subscriber gets another confirmation only this long after the last one. */
+  resendAfterMs: number;
+  /** The pending row expires (TTL) this long after the confirmation it claims. */
+  expiresAfterMs: number;
+}
+
+/**
+ * Records a signup and, in the same write, makes its confirmation email due (`confirmationDue`,
+ * the claim's time). It succeeds for a new address, an unsubscribed one (signing up again), or a
+ * pending one whose last confirmation is older than `resendAfterMs`; an active or suppressed
+ * subscriber is left untouched (false). A pending row carries `expiresAt`, moved on with each
+ * claim, so an unconfirmed signup is deleted.
+ */
+export async function claimConfirmation(db: Db, input: ClaimInput): Promise<boolean> {
+  const now = input.now.toISOString();
+  const claimed = await updateIf(db, {
+    Key: key(input.id),
+    UpdateExpression:
+      "SET #type = :type, #id = :id, #state = :pending, email = :email, consent = :consent, " +
+      "confirmationSentAt = :now, confirmationDue = :now, updatedAt = :now, " +
+      "createdAt = if_not_exists(createdAt, :now), expiresAt = :expires " +
+      "REMOVE confirmation, GSI1PK, GSI1SK",
+    ConditionExpression:
+      "attribute_not_exists(PK) OR #state = :unsubscribed OR " +
+      "(#state = :pending AND (attribute_not_exists(confirmationSentAt) OR confirmationSentAt <= :cutoff))",
+    ExpressionAttributeNames: { "#type": "type", "#id": "id", "#state": "state" },
+    ExpressionAttributeValues: {
+      ":type": "subscriber",
+      ":id": input.id,
+      ":pending": "pending",
+      ":unsubscribed": "unsubscribed",
+      ":email": input.email,
+      ":consent": input.consent,
+      ":now": now,
+      ":cutoff": new Date(input.now.getTime() - input.resendAfterMs).toISOString(),
+      ":expires": Math.floor((input.now.getTime() + input.expiresAfterMs) / 1000),
+    },
+  });
+  return claimed !== undefined;
+}
+
+/** A confirmation email the caller now owns: send it, or give it back. */
+export interface DueConfirmation {
+  email: EmailAddress;
+  /** The claim's time (`confirmationSentAt` while the claim stands). */
+  claimedAt: string;
+}
+
+/**
+ * Takes the confirmation email a claim made due, if one is and the subscriber is still pending:
+ * exactly one caller gets it, however often the queue delivers the message.
+ */
+export async function takeConfirmation(db: Db, id: string): Promise<DueConfirmation | undefined> {
+  const taken = await updateIf(db, {
+    Key: key(id),
+    UpdateExpression: "REMOVE confirmationDue",
+    ConditionExpression: "#state = :pending AND attribute_exists(confirmationDue)",
+    ExpressionAttributeNames: { "#state": "state" },
+    ExpressionAttributeValues: { ":pending": "pending" },
+    ReturnValues: "ALL_OLD",
+  });
+  const old = taken?.Attributes;
+  return old && { email: old.email as EmailAddress, claimedAt: old.confirmationDue as string };
+}
+
+/**
+ * Gives back a claim whose email could not be sent, so the reader can try again at once; a
+ * newer claim (a later signup) is left alone.
+ */
+export async function releaseConfirmation(db: Db, id: string, claimedAt: string): Promise<void> {
+  await updateIf(db, {
+    Key: key(id),
+    UpdateExpression: "REMOVE confirmationSentAt",
+    ConditionExpression: "confirmationSentAt = :claimedAt",
+    ExpressionAttributeValues: { ":claimedAt": claimedAt },
+  });
+}

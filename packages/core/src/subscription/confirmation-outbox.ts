@@ -1,0 +1,80 @@
+/**
+ * Confirmation emails leave the request path. POST /subscribe does the same work for every valid
+ * address (limits, one conditional claim) and then hands the same message to this outbox, so how
+ * long it takes says nothing about whether the address was new, pending, active or suppressed.
+ * The consumer (after the response locally, the ConfirmQueue Lambda on AWS) sends the email only
+ * if the claim made one due, at most once per claim, and gives the claim back if SES refuses it.
+ */
+import { z } from "zod";
+import type { Context } from "../context.ts";
+import { localQueue, type Consume, type LocalQueue, type SendQueue } from "../send/queue.ts";
+import { withRetry } from "../send/retry.ts";
+import { classifySesError } from "../send/ses-errors.ts";
+import { releaseConfirmation, takeConfirmation } from "../store/signup-claims.ts";
+import { sendConfirmation } from "./confirmation-email.ts";
+
+/** One per signup, whatever became of it; no token, no address. */
+export const ConfirmationMessage = z.object({ subscriberId: z.string().startsWith("sub_") });
+export type ConfirmationMessage = z.infer<typeof ConfirmationMessage>;
+
+export type ConfirmationOutbox = SendQueue<ConfirmationMessage>;
+
+export type ConfirmationOutcome = "sent" | "not_due" | "failed";
+
+/** SES calls per email before the claim is given back (throttling and 5xx only). */
+const sesRetry = { attempts: 3, baseMs: 200, capMs: 2_000, retryable: (e: unknown) => classifySesError(e) === "retry" };
+
+/** Sends the confirmation email a message stands for, if one is due. */
+export async function deliverConfirmation(
+  ctx: Context,
+  message: ConfirmationMessage,
+  now: Date,
+): Promise<ConfirmationOutcome> {
+  const id = message.subscriberId;
+  const due = await takeConfirmation(ctx.db, id);
+  if (!due) return "not_due"; // active, suppressed, sent recently, or this message came twice
+  try {
+    await withRetry(() => sendConfirmation(ctx, { id, email: due.email }, now), sesRetry);
+    ctx.log.info("signup: confirmation sent", { subscriber: id });
+    return "sent";
+  } catch (error) {
+    ctx.log.error("signup: confirmation could not be sent; the reader may sign up again at once", {
+      subscriber: id,
+      error,
+    });
+    await releaseConfirmation(ctx.db, id, due.claimedAt);
+    return "failed";
+  }
+}
+
+/** The consumer as both queues run it; `now` is the clock its links are dated by. */
+export function confirmationConsumer(ctx: Context, now: () => Date = () => new Date()): Consume<ConfirmationMessage> {
+  return async (message) => {
+    try {
+      await deliverConfirmation(ctx, message, now());
+      return "done";
+    } catch (error) {
+      ctx.log.error("signup: confirmation outbox message failed; it will be delivered again", { error });
+      throw error;
+    }
+  };
+}
+
+/**
+ * The in-process outbox (`npm start`, tests): messages are consumed after the request has been
+ * answered (never in its tick), by the same consumer as on AWS. `drained()` waits for them.
+ */
+export function localConfirmationOutbox(ctx: Context, now?: () => Date): LocalQueue<ConfirmationMessage> {
+  const queue = localQueue(confirmationConsumer(ctx, now), { concurrency: 4, maxReceives: 3, retryDelayMs: 1_000 });
+  let handedOver = Promise.resolve();
+  return {
+    deadLetters: queue.deadLetters,
+    async enqueue(messages) {
+      handedOver = new Promise<void>((resolve) => setImmediate(resolve)).then(() => queue.enqueue(messages));
+    },
+    async drained() {
+      await handedOver;
+      await queue.drained();
+    },
+  };
+}
