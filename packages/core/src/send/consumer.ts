@@ -1,12 +1,14 @@
 /**
  * The consumer as every queue runs it (the SQS Lambda, the in-process queue, its worker
- * threads): one job in, what became of its recipients out ("retry" for the queue if any remain). The digest is read once per week and kept, so personalising it is all
- * the per-recipient work (it never changes once its delivery has started).
+ * threads): one job in, what became of its recipients out ("retry" for the queue if any remain).
+ * The digest is read once per week and kept, so personalising it is all the per-recipient work
+ * (it never changes once its delivery has started).
  */
 import { GetAccountCommand } from "@aws-sdk/client-sesv2";
 import type { Context } from "../context.ts";
 import type { EmailParts } from "../email/personalise.ts";
 import { TidingsError } from "../error.ts";
+import { memoizeAsync } from "../memo.ts";
 import { getDigest } from "../store/digests.ts";
 import { defaultDelivery, deliverJob, type DeliveryOptions, type JobOutcome } from "./deliver.ts";
 import { TokenBucket } from "./pace.ts";
@@ -49,19 +51,11 @@ const anySignal = (...signals: (AbortSignal | undefined)[]) =>
   AbortSignal.any(signals.filter((s): s is AbortSignal => s !== undefined));
 
 export function createConsumer(ctx: Context, options: ConsumerOptions): DeliverJob {
-  const digests = new Map<string, Promise<EmailParts>>();
-  const digestOf = (week: string) => {
-    let digest = digests.get(week);
-    if (!digest) {
-      digest = getDigest(ctx.db, week).then((d) => {
-        if (!d) throw new TidingsError("not_found", "send.no_digest", `no digest of ${week} to send`);
-        return { subject: d.subject, html: d.html, text: d.text };
-      });
-      digests.set(week, digest);
-      digest.catch(() => digests.delete(week));
-    }
-    return digest;
-  };
+  const digestOf = memoizeAsync(async (week: string): Promise<EmailParts> => {
+    const d = await getDigest(ctx.db, week);
+    if (!d) throw new TidingsError("not_found", "send.no_digest", `no digest of ${week} to send`);
+    return { subject: d.subject, html: d.html, text: d.text };
+  });
   const delivery: DeliveryOptions = { ...defaultDelivery, ...options };
   return async (job, signal) => {
     const options = signal ? { ...delivery, signal: anySignal(delivery.signal, signal) } : delivery;

@@ -28,7 +28,7 @@ export interface SendSummary extends SendProgress {
 }
 
 export interface InProcessOptions {
-  /** Jobs in flight at once (Lambda's reserved concurrency on AWS). */
+  /** Jobs in flight at once (the consumer Lambda's maximum concurrency on AWS). */
   consumers?: number;
   /** Who delivers the jobs: by default a consumer in this thread (the CLI uses worker threads). */
   deliver?: DeliverJob;

@@ -5,7 +5,8 @@
  * The same two queues, typed by their message, carry confirmation emails too
  * (subscription/confirmation-outbox.ts).
  */
-import { SendMessageBatchCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import { SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { withRetry } from "./retry.ts";
 
 /** One queue message: a batch of recipients of one digest. */
 export interface SendJob {
@@ -17,27 +18,35 @@ export interface SendQueue<T = SendJob> {
   enqueue(jobs: T[]): Promise<void>;
 }
 
-/** SQS: at most 10 messages per SendMessageBatch; a partial failure is retried, then thrown. */
-export function sqsQueue<T = SendJob>(sqs: SQSClient, queueUrl: string): SendQueue<T> {
+/**
+ * An SQS queue from a linked URL (`name` says which link, if it is missing). At most 10 messages
+ * go per SendMessageBatch; entries SQS refuses are sent again with backoff, then thrown.
+ */
+export function sqsQueue<T = SendJob>(region: string, queueUrl: string | undefined, name: string): SendQueue<T> {
+  if (!queueUrl) throw new Error(`the ${name} queue is not linked to this function (sst.config.ts)`);
+  const sqs = new SQSClient({ region });
   return {
     async enqueue(jobs) {
       for (let i = 0; i < jobs.length; i += 10) {
         let entries = jobs.slice(i, i + 10).map((job, n) => ({ Id: String(n), MessageBody: JSON.stringify(job) }));
-        for (let attempt = 1; entries.length > 0; attempt++) {
-          const { Failed = [] } = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
-          if (Failed.length > 0 && attempt >= 5)
-            throw new Error(`SQS refused ${Failed.length} messages: ${Failed[0]?.Message}`);
-          const failed = new Set(Failed.map((f) => f.Id));
-          entries = entries.filter((e) => failed.has(e.Id));
-          if (entries.length) await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
-        }
+        await withRetry(
+          async () => {
+            const { Failed = [] } = await sqs.send(
+              new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }),
+            );
+            const failed = new Set(Failed.map((f) => f.Id));
+            entries = entries.filter((e) => failed.has(e.Id));
+            if (entries.length) throw new Error(`SQS refused ${entries.length} messages: ${Failed[0]?.Message}`);
+          },
+          { attempts: 5, baseMs: 100, capMs: 2_000, retryable: () => true },
+        );
       }
     },
   };
 }
 
 export interface LocalQueueOptions {
-  /** Consumers running at once (Lambda's reserved concurrency on AWS). */
+  /** Consumers running at once (the event source's maximum concurrency on AWS). */
   concurrency: number;
   /** Deliveries of one job before it goes to the dead-letter list (SQS maxReceiveCount). */
   maxReceives: number;

@@ -6,6 +6,7 @@
 import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { newsletter } from "@tidings/templates/newsletter";
 import type { Context } from "../context.ts";
+import { memoizeAsync } from "../memo.ts";
 import { personalise, placeholders, type EmailParts } from "../email/personalise.ts";
 import { renderMjml, renderText } from "../email/render.ts";
 import { sendEmailInput } from "../send/message.ts";
@@ -33,18 +34,10 @@ export async function confirmationEmail(values: { confirmUrl: string; postalAddr
   return { subject, html: await renderMjml("confirm.mjml", data), text: renderText("confirm.txt", data) };
 }
 
-const rendered = new Map<string, Promise<EmailParts>>();
-
 /** The confirmation email with `{{confirm_url}}` for the link: rendered once per postal address. */
-export function confirmationTemplate(postalAddress: string): Promise<EmailParts> {
-  let email = rendered.get(postalAddress);
-  if (!email) {
-    email = confirmationEmail({ confirmUrl: placeholders.confirmUrl, postalAddress });
-    rendered.set(postalAddress, email);
-    email.catch(() => rendered.delete(postalAddress));
-  }
-  return email;
-}
+export const confirmationTemplate = memoizeAsync((postalAddress: string) =>
+  confirmationEmail({ confirmUrl: placeholders.confirmUrl, postalAddress }),
+);
 
 /** Sends the confirmation email to one (validated) address through SES v2; no list headers. */
 export async function sendConfirmation(ctx: Context, to: { id: string; email: EmailAddress }, now: Date) {

@@ -1,4 +1,3 @@
-import { SQSClient } from "@aws-sdk/client-sqs";
 import { handle } from "hono/aws-lambda";
 import { createContext } from "@tidings/core/context";
 import { sqsQueue } from "@tidings/core/send/queue";
@@ -8,11 +7,6 @@ import { lambdaClientAddress } from "../app/client-address.ts";
 
 const ctx = createContext();
 // Signups' confirmation emails are sent by the ConfirmQueue consumer (lambda/confirm.ts), never here.
-if (!ctx.config.confirmQueueUrl)
-  throw new Error("the confirmation queue is not linked to this function (ConfirmQueue)");
-const confirmations = sqsQueue<ConfirmationMessage>(
-  new SQSClient({ region: ctx.config.region }),
-  ctx.config.confirmQueueUrl,
-);
+const confirmations = sqsQueue<ConfirmationMessage>(ctx.config.region, ctx.config.confirmQueueUrl, "ConfirmQueue");
 
 export const handler = handle(createApp({ ctx, confirmations, clientAddress: lambdaClientAddress }));

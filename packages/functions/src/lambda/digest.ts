@@ -3,7 +3,6 @@
  * week named in the event, `{ "week": "2026-W20" }`) and puts every active subscriber on the
  * send queue. Running it again sends only to those not yet sent.
  */
-import { SQSClient } from "@aws-sdk/client-sqs";
 import { createContext } from "@tidings/core/context";
 import { buildDigest } from "@tidings/core/digest/build";
 import { lastCompleteWeek } from "@tidings/core/digest/week";
@@ -11,8 +10,7 @@ import { fanOut } from "@tidings/core/send/fan-out";
 import { sqsQueue } from "@tidings/core/send/queue";
 
 const ctx = createContext();
-if (!ctx.config.sendQueueUrl) throw new Error("the send queue is not linked to this function (SendQueue)");
-const queue = sqsQueue(new SQSClient({ region: ctx.config.region }), ctx.config.sendQueueUrl);
+const queue = sqsQueue(ctx.config.region, ctx.config.sendQueueUrl, "SendQueue");
 
 export async function handler(event: unknown) {
   const named = (event as { week?: unknown } | null)?.week;
