@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { queryAll } from "./batch.ts";
-import { isConditionFailed } from "./conditional.ts";
+import { ifConditionHolds } from "./conditional.ts";
 import type { Db } from "./db.ts";
 
 export type SendStatus = "claimed" | "sent" | "failed";
@@ -32,16 +32,8 @@ export type SendClaim =
 
 const key = (week: string, subscriberId: string) => ({ PK: `SEND#${week}`, SK: `SUB#${subscriberId}` });
 
-/** Runs a conditional write: true if it applied, false if its condition did not hold. */
-async function applied(write: Promise<unknown>): Promise<boolean> {
-  try {
-    await write;
-    return true;
-  } catch (e) {
-    if (isConditionFailed(e)) return false;
-    throw e;
-  }
-}
+/** True if a conditional write applied, false if its condition did not hold. */
+const applied = async (write: Promise<unknown>) => (await ifConditionHolds(write)) !== undefined;
 
 export async function claimSend(
   db: Db,
