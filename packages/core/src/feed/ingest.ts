@@ -5,6 +5,7 @@
  */
 import type { Context } from "../context.ts";
 import { isTidingsError } from "../error.ts";
+import { mapLimit } from "../send/concurrency.ts";
 import { type FeedState, getFeedState, putFeedState } from "../store/feeds.ts";
 import { storeFeedItems } from "../store/items.ts";
 import { fetchFeed, isHttp, userAgent } from "./fetch.ts";
@@ -141,15 +142,11 @@ export async function ingestFeeds(
   onProgress?: (result: FeedResult) => void,
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
-  const results: FeedResult[] = new Array(feeds.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < feeds.length; i = next++) {
-      results[i] = await ingestFeed(ctx, feeds[i]!, options);
-      onProgress?.(results[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, feeds.length) }, worker));
+  const results = await mapLimit(feeds, parallel, async (feed) => {
+    const result = await ingestFeed(ctx, feed, options);
+    onProgress?.(result);
+    return result;
+  });
   const sum = (field: "new" | "updated" | "unchanged") => results.reduce((n, r) => n + r[field], 0);
   return {
     feeds: results,
