@@ -8,7 +8,7 @@ import { isTidingsError } from "../error.ts";
 import { mapLimit } from "../send/concurrency.ts";
 import { type FeedState, getFeedState, putFeedState } from "../store/feeds.ts";
 import { storeFeedItems } from "../store/items.ts";
-import { fetchFeed, isHttp, userAgent } from "./fetch.ts";
+import { fetchFeed, userAgent } from "./fetch.ts";
 import { parseFeed } from "./parse.ts";
 
 export type FeedStatus = "ingested" | "not_modified" | "failed" | "backing_off" | "disabled" | "gone";
@@ -89,10 +89,7 @@ async function attempt(ctx: Context, state: FeedState, now: Date): Promise<FeedR
     await putFeedState(ctx.db, { ...state, ...succeeded });
     return result({ ...state, ...moved }, "not_modified", { movedTo: fetched.movedTo });
   }
-  const feed = parseFeed(fetched.body, {
-    url: isHttp(fetched.url) ? fetched.url : undefined,
-    contentType: fetched.contentType,
-  });
+  const feed = parseFeed(fetched.body, { url: fetched.url, contentType: fetched.contentType });
   const title = feed.title || state.title || state.source;
   const counts = await storeFeedItems(ctx.db, { feedKey: state.feedKey, title }, feed.items, now);
   const validators = { etag: fetched.etag, lastModified: fetched.lastModified };
