@@ -9,6 +9,7 @@ import { isTidingsError } from "@tidings/core/error";
 import type { FeedFormat, ParsedFeed } from "@tidings/core/feed/feed";
 import { fetchFeed, userAgent } from "@tidings/core/feed/fetch";
 import { parseFeed } from "@tidings/core/feed/parse";
+import { truncate } from "@tidings/core/feed/text";
 
 const usage = "usage: npm run feed -- URL_OR_FILE [--json]";
 
@@ -35,7 +36,7 @@ function listing(feed: ParsedFeed): string {
     if (item.link) lines.push(`   ${item.link}`);
     if (item.image) lines.push(`   image: ${item.image}`);
     if (item.categories.length) lines.push(`   categories: ${item.categories.join(", ")}`);
-    if (item.summary) lines.push(`   ${item.summary.length > 240 ? item.summary.slice(0, 239) + "…" : item.summary}`);
+    if (item.summary) lines.push(`   ${truncate(item.summary, 240)}`);
   });
   return lines.join("\n") + "\n";
 }
