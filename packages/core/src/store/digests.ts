@@ -41,7 +41,6 @@ export interface Digest extends DigestSummary {
   webHtml: string;
   /** Every item of the week, once, by theme in display order (the email may show fewer). */
   sections: { theme: string; items: DigestEntry[] }[];
-  itemIds: string[];
   /** When delivery began; from then on the digest is never rendered anew (readers get one issue). */
   sendStartedAt?: string;
 }
