@@ -47,7 +47,7 @@ export async function buildDigest(ctx: Context, week: string, options: BuildOpti
     range,
     sections,
     newsletter: options.newsletter ?? defaultNewsletter,
-    ...(options.limits ? { limits: options.limits } : {}),
+    limits: options.limits,
     publicUrl: ctx.config.publicUrl,
     postalAddress: ctx.config.postalAddress,
     timeZone,
