@@ -52,7 +52,9 @@ describe("building a week's digest (real dynalite)", () => {
       ["Memory & storage", ["DRAM prices climb again on memory shortage"]],
       ["More news", ["Conference season opens in Taipei"]],
     ]);
-    expect(digest.itemIds).toEqual([inWeek[0]!, inWeek[1]!, inWeek[2]!].map((i) => publicItemId(i.feedKey, i.itemKey)));
+    expect(digest.sections.flatMap((s) => s.items.map((i) => i.id))).toEqual(
+      [inWeek[0]!, inWeek[1]!, inWeek[2]!].map((i) => publicItemId(i.feedKey, i.itemKey)),
+    );
     expect(digest.subject).toContain("Nvidia unveils AI training chip");
     expect(digest.html).toContain("{{unsubscribe_url}}");
     expect(await getDigest(services.ctx.db, "2026-W20")).toEqual(digest);

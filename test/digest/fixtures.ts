@@ -4,7 +4,7 @@
  * simple title rules) so these tests do not depend on its word lists.
  */
 import { readFileSync } from "node:fs";
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { batchPut } from "../../packages/core/src/store/batch.ts";
 import type { Db } from "../../packages/core/src/store/db.ts";
 import { itemRow, type StoredItem } from "../../packages/core/src/store/items.ts";
 import { digestClassifier } from "../../packages/core/src/digest/classifier.ts";
@@ -77,7 +77,10 @@ export function storedItem(overrides: Partial<StoredItem> = {}): StoredItem {
 
 /** Writes items straight into the table, as ingestion would. */
 export async function putItems(db: Db, items: StoredItem[]): Promise<void> {
-  for (const it of items) await db.client.send(new PutCommand({ TableName: db.table, Item: itemRow(it) }));
+  await batchPut(
+    db,
+    items.map((it) => itemRow(it)),
+  );
 }
 
 /** The classifier as build options take it. */

@@ -24,6 +24,7 @@ describe("email text helpers", () => {
     expect(cutAtWord("Chips, memory, and more, everywhere", 15)).toBe("Chips, memory…");
     expect(cutAtWord("x".repeat(50), 10)).toBe("xxxxxxxxx…");
     expect(cutAtWord("  spaced\n\n out  ", 50)).toBe("spaced out");
+    expect(cutAtWord("😀".repeat(10), 5)).toBe("😀😀…");
   });
 
   it("makes anchors from theme names", () => {

@@ -53,7 +53,6 @@ export async function storeDigest(db: Db, week = "2026-W20"): Promise<Digest> {
     text: rendered.text,
     webHtml: rendered.webHtml,
     sections: [],
-    itemIds: [],
   };
   await putDigest(db, digest);
   return digest;

@@ -47,7 +47,7 @@ export async function buildDigest(ctx: Context, week: string, options: BuildOpti
     range,
     sections,
     newsletter: options.newsletter ?? defaultNewsletter,
-    ...(options.limits ? { limits: options.limits } : {}),
+    limits: options.limits,
     publicUrl: ctx.config.publicUrl,
     postalAddress: ctx.config.postalAddress,
     timeZone,
@@ -73,7 +73,6 @@ export async function buildDigest(ctx: Context, week: string, options: BuildOpti
         published: i.published,
       })),
     })),
-    itemIds: sections.flatMap((s) => s.items.map((i) => i.key)),
   };
   const status = await putDigest(ctx.db, digest, { replace: options.rebuild ?? false });
   ctx.log.debug("digest stored", { week: range.week, status, items: items.length, themes: sections.length });

@@ -10,5 +10,5 @@ export interface Classifier {
 
 export function digestClassifier(): Classifier {
   const t = configured();
-  return { classify: (item) => t.classify(item), themes: t.list.map((x) => x.name) };
+  return { classify: t.classify, themes: t.list.map((x) => x.name) };
 }

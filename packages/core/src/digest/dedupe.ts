@@ -3,6 +3,7 @@
  * after normalising (scheme, `www.`, tracking parameters, fragment, trailing slash) or their
  * titles are the same after normalising (case, accents, punctuation, spacing).
  */
+import { slug } from "../email/text.ts";
 import type { DigestItem } from "./item.ts";
 
 const tracking = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|cmpid|icid|ito)$/i;
@@ -28,12 +29,7 @@ export function normaliseLink(link: string): string | null {
 
 /** A title's identity; null for titles too short to identify a story ("Podcast"). */
 export function normaliseTitle(title: string): string | null {
-  const key = title
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  const key = slug(title).replaceAll("-", " ");
   return key.split(" ").length >= 3 ? key : null;
 }
 

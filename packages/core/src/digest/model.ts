@@ -62,21 +62,15 @@ export interface DigestModel extends EmailModel {
 /** "email": capped, with the reader's unsubscribe placeholder; "web": every item, no personal link. */
 export type DigestMode = "email" | "web";
 
-function card(item: DigestItem, input: DigestInput, summaryLength: number): Card {
+function card(item: DigestItem, day: Intl.DateTimeFormat, summaryLength: number): Card {
   const title = defuse(item.title) || "(untitled)";
-  const date = new Intl.DateTimeFormat(input.newsletter.locale, {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    timeZone: input.timeZone,
-  }).format(new Date(item.published));
   const source = defuse(item.source) || "Unknown source";
   const image = httpUrl(item.image);
   return {
     title,
     link: httpUrl(item.link),
     source,
-    date,
+    date: day.format(new Date(item.published)),
     summary: defuse(cutAtWord(item.summary, summaryLength)),
     image: image ? { src: image, alt: `Photo: ${source}` } : null,
   };
@@ -88,15 +82,23 @@ export function digestModel(input: DigestInput, mode: DigestMode): DigestModel {
   const { newsletter, publicUrl, range } = input;
   const browserUrl = `${publicUrl}/digests/${range.week}`;
   const all = { maxPerTheme: Infinity, maxItems: Infinity };
-  const sections = applyCaps(input.sections, mode === "email" ? limits : all).map((s) => ({
-    name: s.theme,
-    anchor: slug(s.theme),
-    cards: s.items.map((item) => card(item, input, limits.summaryLength)),
-    more:
-      s.hidden > 0
-        ? { label: `${s.hidden} more in ${s.theme} on the web`, url: `${browserUrl}#${slug(s.theme)}` }
-        : null,
-  }));
+  // One formatter for every card: building an Intl.DateTimeFormat costs more than formatting.
+  const day = new Intl.DateTimeFormat(newsletter.locale, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone: input.timeZone,
+  });
+  const sections = applyCaps(input.sections, mode === "email" ? limits : all).map((s) => {
+    const anchor = slug(s.theme);
+    return {
+      name: s.theme,
+      anchor,
+      cards: s.items.map((item) => card(item, day, limits.summaryLength)),
+      more:
+        s.hidden > 0 ? { label: `${s.hidden} more in ${s.theme} on the web`, url: `${browserUrl}#${anchor}` } : null,
+    };
+  });
   const headlines = sections.flatMap((s) => s.cards.slice(0, 1).map((c) => c.title));
   const dates = weekDates(range, newsletter.locale);
   const weekNumber = Number(range.week.slice(-2));

@@ -27,6 +27,9 @@ function zone(timeZone: string): IANAZone {
   return z;
 }
 
+/** True for text shaped like a week name (`2026-W20`); `parseWeek` also checks the year has that week. */
+export const isWeekName = (text: string): text is IsoWeek => pattern.test(text);
+
 function label(d: DateTime): IsoWeek {
   return `${d.weekYear}-W${String(d.weekNumber).padStart(2, "0")}` as IsoWeek;
 }

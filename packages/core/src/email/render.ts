@@ -7,8 +7,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Handlebars from "handlebars";
-import mjml2html from "mjml";
 import { templatesDir } from "./templates.ts";
+
+// MJML takes some 300 ms to load: only a process that renders an email pays for it, not every
+// importer (the API reaches this file through the signup outbox but never renders).
+let mjml: Promise<typeof import("mjml")> | undefined;
+const loadMjml = () => (mjml ??= import("mjml").then((m) => m.default));
 
 const hbs = Handlebars.create();
 /** `{{underline name}}`: a row of "=" as long as the text (plain-text headings). */
@@ -19,9 +23,20 @@ export interface RenderOptions {
   dir?: string;
 }
 
+// Compiled templates by their source: compiling costs ten times what filling does, and every
+// render (the email, its shrunk retries, the web edition; each partial) fills the same few files.
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
 function fill(source: string, data: object, escape: boolean): string {
-  // strict: a field the data lacks is an error, not a silent blank in 10,000 inboxes.
-  return hbs.compile(source, { strict: true, noEscape: !escape })(data);
+  const key = (escape ? "html\n" : "text\n") + source;
+  let template = compiled.get(key);
+  if (!template) {
+    if (compiled.size >= 64) compiled.clear();
+    // strict: a field the data lacks is an error, not a silent blank in 10,000 inboxes.
+    template = hbs.compile(source, { strict: true, noEscape: !escape });
+    compiled.set(key, template);
+  }
+  return template(data);
 }
 
 interface Node {
@@ -46,6 +61,7 @@ function failedInclude(node: Node): string | undefined {
  */
 export async function renderMjml(file: string, data: object, options: RenderOptions = {}): Promise<string> {
   const path = join(options.dir ?? templatesDir(), file);
+  const mjml2html = await loadMjml();
   const { html, json } = await mjml2html(readFileSync(path, "utf8"), {
     filePath: path,
     ignoreIncludes: false,

@@ -1,4 +1,6 @@
 /** Small text helpers for what goes into emails. */
+import { resolveUrl } from "../feed/links.ts";
+import { collapse, truncate } from "../feed/text.ts";
 
 /**
  * The URL if it is absolute http(s), else null: no `javascript:`, `data:` or relative links in
@@ -6,26 +8,15 @@
  * filled with a reader's unsubscribe link.
  */
 export function httpUrl(value: string | null | undefined): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
-    return url.href.replaceAll("{", "%7B").replaceAll("}", "%7D");
-  } catch {
-    return null;
-  }
+  return (
+    resolveUrl(value ?? undefined, undefined)
+      ?.replaceAll("{", "%7B")
+      .replaceAll("}", "%7D") ?? null
+  );
 }
 
-/** Cuts text to at most `max` characters at a word boundary, marking the cut with "…". */
-export function cutAtWord(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, " ").trim();
-  if (clean.length <= max) return clean;
-  const head = clean.slice(0, max);
-  const space = head.lastIndexOf(" ");
-  // A single very long "word" (a URL) is cut where it is rather than dropped.
-  const cut = space > max * 0.5 ? head.slice(0, space) : head.slice(0, max - 1);
-  return cut.replace(/[\s.,;:!?…-]+$/u, "") + "…";
-}
+/** Whitespace collapsed, then at most `max` characters cut at a word boundary, marked with "…". */
+export const cutAtWord = (text: string, max: number): string => truncate(collapse(text), max);
 
 /** "AI chips & computing" → "ai-chips-computing" (HTML ids, URL fragments). */
 export function slug(text: string): string {

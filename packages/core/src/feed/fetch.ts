@@ -7,7 +7,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { TidingsError } from "../error.ts";
-import { defaultMaxBytes } from "./parse.ts";
+import { isHttp } from "./links.ts";
+import { defaultMaxBytes, feedTooLarge as tooLarge } from "./parse.ts";
 
 export interface FetchOptions {
   /** Validators from the last successful fetch. */
@@ -43,13 +44,9 @@ export type FetchResult =
 /** `Tidings/0.1 (+https://your.site)`: who is asking, and where to find out more. */
 export const userAgent = (publicUrl: string) => `Tidings/0.1 (+${publicUrl})`;
 
-export const isHttp = (source: string) => /^https?:\/\//i.test(source);
-
 const accept =
   "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
 const unavailable = (code: string, message: string) => new TidingsError("unavailable", code, message);
-const tooLarge = (max: number) =>
-  new TidingsError("too_large", "feed.too_large", `refused: the feed is larger than ${Math.round(max / 1048576)} MiB`);
 
 /** The body, read chunk by chunk, refused as soon as it passes `max` bytes. */
 async function readCapped(res: Response, max: number): Promise<Uint8Array> {

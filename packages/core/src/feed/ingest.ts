@@ -5,9 +5,10 @@
  */
 import type { Context } from "../context.ts";
 import { isTidingsError } from "../error.ts";
+import { mapLimit } from "../send/concurrency.ts";
 import { type FeedState, getFeedState, putFeedState } from "../store/feeds.ts";
 import { storeFeedItems } from "../store/items.ts";
-import { fetchFeed, isHttp, userAgent } from "./fetch.ts";
+import { fetchFeed, userAgent } from "./fetch.ts";
 import { parseFeed } from "./parse.ts";
 
 export type FeedStatus = "ingested" | "not_modified" | "failed" | "backing_off" | "disabled" | "gone";
@@ -88,10 +89,7 @@ async function attempt(ctx: Context, state: FeedState, now: Date): Promise<FeedR
     await putFeedState(ctx.db, { ...state, ...succeeded });
     return result({ ...state, ...moved }, "not_modified", { movedTo: fetched.movedTo });
   }
-  const feed = parseFeed(fetched.body, {
-    url: isHttp(fetched.url) ? fetched.url : undefined,
-    contentType: fetched.contentType,
-  });
+  const feed = parseFeed(fetched.body, { url: fetched.url, contentType: fetched.contentType });
   const title = feed.title || state.title || state.source;
   const counts = await storeFeedItems(ctx.db, { feedKey: state.feedKey, title }, feed.items, now);
   const validators = { etag: fetched.etag, lastModified: fetched.lastModified };
@@ -141,15 +139,11 @@ export async function ingestFeeds(
   onProgress?: (result: FeedResult) => void,
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
-  const results: FeedResult[] = new Array(feeds.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < feeds.length; i = next++) {
-      results[i] = await ingestFeed(ctx, feeds[i]!, options);
-      onProgress?.(results[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, feeds.length) }, worker));
+  const results = await mapLimit(feeds, parallel, async (feed) => {
+    const result = await ingestFeed(ctx, feed, options);
+    onProgress?.(result);
+    return result;
+  });
   const sum = (field: "new" | "updated" | "unchanged") => results.reduce((n, r) => n + r[field], 0);
   return {
     feeds: results,

@@ -3,7 +3,6 @@
  * is http(s). `javascript:`, `data:`, `file:` and friends never leave the parser.
  */
 
-const absoluteHttp = /^https?:\/\//i;
 // An absolute URL the WHATWG parser would return unchanged (a lower-case host name, not an
 // IP address; a path; no dot segments; nothing to percent-encode): most feed links are.
 const alreadyNormal =
@@ -30,5 +29,8 @@ export function resolveUrl(href: string | undefined, base: string | undefined, a
   return url.href;
 }
 
+/** True when a string starts with `http://` or `https://` (a URL to fetch, not a file). */
+export const isHttp = (value: string): boolean => /^https?:\/\//i.test(value);
+
 /** True when a string is an absolute http(s) URL (a GUID that is also a permalink). */
-export const isHttpUrl = (value: string): boolean => absoluteHttp.test(value) && resolveUrl(value, undefined) !== null;
+export const isHttpUrl = (value: string): boolean => isHttp(value) && resolveUrl(value, undefined) !== null;

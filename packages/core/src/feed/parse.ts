@@ -9,11 +9,12 @@ import { decodeFeedBytes } from "./decode.ts";
 import type { Prolog } from "./doctype.ts";
 import type { ParsedFeed } from "./feed.ts";
 import { readJsonFeed } from "./json-feed.ts";
+import { isHttp } from "./links.ts";
 import { readRss } from "./rss.ts";
 import { parseXml } from "./xml.ts";
 
 export interface ParseOptions {
-  /** Where the document came from: the base of relative links (http(s) only). */
+  /** Where the document came from: the base of relative links (ignored unless http(s)). */
   url?: string | undefined;
   /** The HTTP Content-Type, for its charset. */
   contentType?: string | undefined;
@@ -22,6 +23,9 @@ export interface ParseOptions {
 }
 
 export const defaultMaxBytes = 20 * 1024 * 1024;
+
+export const feedTooLarge = (max: number) =>
+  new TidingsError("too_large", "feed.too_large", `refused: the feed is larger than ${Math.round(max / 1048576)} MiB`);
 
 const notAFeed = (why: string) => new TidingsError("invalid", "feed.not_a_feed", `not a feed: ${why}`);
 
@@ -43,17 +47,11 @@ function checkRoot({ rootName, doctype }: Prolog): void {
 export function parseFeed(input: Uint8Array | string, options: ParseOptions = {}): ParsedFeed {
   const max = options.maxBytes ?? defaultMaxBytes;
   const size = typeof input === "string" ? input.length : input.byteLength;
-  if (size > max) {
-    throw new TidingsError(
-      "too_large",
-      "feed.too_large",
-      `refused: the feed is larger than ${Math.round(max / 1048576)} MiB`,
-    );
-  }
+  if (size > max) throw feedTooLarge(max);
   const text = typeof input === "string" ? input.replace(/^\uFEFF/, "") : decodeFeedBytes(input, options.contentType);
   const start = text.search(/\S/);
   if (start === -1) throw notAFeed("the body is empty");
-  const url = options.url && /^https?:\/\//i.test(options.url) ? options.url : undefined;
+  const url = options.url && isHttp(options.url) ? options.url : undefined;
 
   if (text[start] === "{") return readJsonFeed(text, url);
   if (text[start] !== "<") throw notAFeed("the body is neither XML nor JSON");

@@ -75,6 +75,8 @@ export function collapse(text: string): string {
   return text.replace(messySpace, " ").trim();
 }
 
+const dangling = /[\s.,;:!?…-]/;
+
 /** At most `max` characters, cut at a word boundary, with an ellipsis when cut. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -82,7 +84,9 @@ export function truncate(text: string, max: number): string {
   if (cut < max / 2) cut = max - 1; // no space in sight: cut the word
   const code = text.charCodeAt(cut - 1);
   if (code >= 0xd800 && code <= 0xdbff) cut--; // never split a surrogate pair
-  return text.slice(0, cut).trimEnd() + "…";
+  // "Chips, memory,…" reads as "Chips, memory…".
+  while (cut > 0 && dangling.test(text[cut - 1]!)) cut--;
+  return text.slice(0, cut) + "…";
 }
 
 /** Plain text of a raw XML value that holds no markup (a name, a category). */

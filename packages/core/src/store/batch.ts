@@ -1,15 +1,38 @@
 /**
  * Requests over many rows: BatchWriteItem and BatchGetItem in DynamoDB's chunk sizes (25 and
  * 100), retrying what the service hands back unprocessed (it does under throttling) with
- * exponential backoff; and a Query read to its last page.
+ * exponential backoff; and a Query or Scan read to its last page.
  */
-import { BatchGetCommand, BatchWriteCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  QueryCommand,
+  ScanCommand,
+  type QueryCommandInput,
+  type ScanCommandInput,
+} from "@aws-sdk/lib-dynamodb";
+import { withRetry } from "../send/retry.ts";
 import type { Db } from "./db.ts";
 
 type Row = Record<string, unknown>;
 
 const maxAttempts = 8;
-const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2000)));
+
+class Unprocessed extends Error {
+  override name = "Unprocessed";
+}
+
+/** Sends `pending` again and again (`send` returns what is left) until DynamoDB has taken it all. */
+async function untilProcessed<T>(pending: T[], what: string, send: (pending: T[]) => Promise<T[]>): Promise<void> {
+  await withRetry(
+    async (attempt) => {
+      pending = await send(pending);
+      if (pending.length)
+        throw new Unprocessed(`DynamoDB left ${pending.length} ${what} unprocessed after ${attempt} attempts`);
+    },
+    { attempts: maxAttempts, baseMs: 100, capMs: 2000, retryable: (e) => e instanceof Unprocessed },
+  );
+}
 
 function chunks<T>(list: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -20,16 +43,13 @@ function chunks<T>(list: T[], size: number): T[][] {
 /** Puts every row; throws if some are still unprocessed after all retries. */
 export async function batchPut(db: Db, rows: Row[]): Promise<void> {
   for (const chunk of chunks(rows, 25)) {
-    let requests = chunk.map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; requests.length; attempt++) {
-      if (attempt === maxAttempts)
-        throw new Error(`DynamoDB left ${requests.length} writes unprocessed after ${maxAttempts} attempts`);
-      if (attempt) await pause(attempt);
+    const requests = chunk.map((Item) => ({ PutRequest: { Item } }));
+    await untilProcessed(requests, "writes", async (pending) => {
       const { UnprocessedItems } = await db.client.send(
-        new BatchWriteCommand({ RequestItems: { [db.table]: requests } }),
+        new BatchWriteCommand({ RequestItems: { [db.table]: pending } }),
       );
-      requests = (UnprocessedItems?.[db.table] ?? []) as typeof requests;
-    }
+      return (UnprocessedItems?.[db.table] ?? []) as typeof pending;
+    });
   }
 }
 
@@ -47,11 +67,7 @@ export async function batchGet(
   const projection = Object.keys(names).join(", ");
   const out: Row[] = [];
   for (const chunk of chunks(keys, 100)) {
-    let pending = chunk;
-    for (let attempt = 0; pending.length; attempt++) {
-      if (attempt === maxAttempts)
-        throw new Error(`DynamoDB left ${pending.length} reads unprocessed after ${maxAttempts} attempts`);
-      if (attempt) await pause(attempt);
+    await untilProcessed(chunk, "reads", async (pending) => {
       const { Responses, UnprocessedKeys } = await db.client.send(
         new BatchGetCommand({
           RequestItems: {
@@ -65,23 +81,35 @@ export async function batchGet(
         }),
       );
       out.push(...(Responses?.[db.table] ?? []));
-      pending = (UnprocessedKeys?.[db.table]?.Keys ?? []) as Row[];
-    }
+      return (UnprocessedKeys?.[db.table]?.Keys ?? []) as Row[];
+    });
   }
   return out;
 }
 
-/** Every row a query matches, page after page. */
-export async function queryAll(
-  db: Db,
-  input: Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey">,
-): Promise<Row[]> {
+type Page = { Items?: Row[] | undefined; LastEvaluatedKey?: Row | undefined };
+
+async function allPages(read: (start: Row | undefined) => Promise<Page>): Promise<Row[]> {
   const out: Row[] = [];
   let start: Row | undefined;
   do {
-    const page = await db.client.send(new QueryCommand({ ...input, TableName: db.table, ExclusiveStartKey: start }));
+    const page = await read(start);
     out.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
   return out;
+}
+
+/** Every row a query matches, page after page. */
+export function queryAll(db: Db, input: Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey">): Promise<Row[]> {
+  return allPages((start) =>
+    db.client.send(new QueryCommand({ ...input, TableName: db.table, ExclusiveStartKey: start })),
+  );
+}
+
+/** Every row a scan of the whole table matches, page after page (local tooling, not a deployed job). */
+export function scanAll(db: Db, input: Omit<ScanCommandInput, "TableName" | "ExclusiveStartKey">): Promise<Row[]> {
+  return allPages((start) =>
+    db.client.send(new ScanCommand({ ...input, TableName: db.table, ExclusiveStartKey: start })),
+  );
 }

@@ -7,6 +7,7 @@
 import { gunzipSync, gzipSync } from "node:zlib";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { TidingsError } from "../error.ts";
+import { queryAll } from "./batch.ts";
 import { isConditionFailed } from "./conditional.ts";
 import type { Db } from "./db.ts";
 import { GSI1 } from "./table.ts";
@@ -40,7 +41,6 @@ export interface Digest extends DigestSummary {
   webHtml: string;
   /** Every item of the week, once, by theme in display order (the email may show fewer). */
   sections: { theme: string; items: DigestEntry[] }[];
-  itemIds: string[];
   /** When delivery began; from then on the digest is never rendered anew (readers get one issue). */
   sendStartedAt?: string;
 }
@@ -126,36 +126,23 @@ export async function getDigest(db: Db, week: string): Promise<Digest | undefine
   return Item ? fromItem(Item) : undefined;
 }
 
-/** A page of digest summaries from GSI1 `DIGESTS`, newest week first (bodies are not read). */
-function summaries(db: Db, page: Pick<QueryCommandInput, "Limit" | "ExclusiveStartKey">) {
-  return db.client.send(
-    new QueryCommand({
-      TableName: db.table,
-      IndexName: GSI1,
-      KeyConditionExpression: "GSI1PK = :p",
-      ExpressionAttributeValues: { ":p": "DIGESTS" },
-      ProjectionExpression: summaryFields.map((f) => `#${f}`).join(", "),
-      ExpressionAttributeNames: Object.fromEntries(summaryFields.map((f) => [`#${f}`, f])),
-      ScanIndexForward: false,
-      ...page,
-    }),
-  );
-}
+/** Digest summaries from GSI1 `DIGESTS`, newest week first (bodies are not read). */
+const summaryQuery = {
+  IndexName: GSI1,
+  KeyConditionExpression: "GSI1PK = :p",
+  ExpressionAttributeValues: { ":p": "DIGESTS" },
+  ProjectionExpression: summaryFields.map((f) => `#${f}`).join(", "),
+  ExpressionAttributeNames: Object.fromEntries(summaryFields.map((f) => [`#${f}`, f])),
+  ScanIndexForward: false,
+} satisfies Omit<QueryCommandInput, "TableName">;
 
 /** Every digest's summary, newest week first (bodies are not read). */
 export async function listDigests(db: Db): Promise<DigestSummary[]> {
-  const out: DigestSummary[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await summaries(db, { ExclusiveStartKey: start });
-    out.push(...((page.Items ?? []) as DigestSummary[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
+  return (await queryAll(db, summaryQuery)) as unknown as DigestSummary[];
 }
 
 /** The newest digest's summary (the landing page's sample link): one Query, one row. */
 export async function latestDigest(db: Db): Promise<DigestSummary | undefined> {
-  const { Items } = await summaries(db, { Limit: 1 });
+  const { Items } = await db.client.send(new QueryCommand({ ...summaryQuery, TableName: db.table, Limit: 1 }));
   return Items?.[0] as DigestSummary | undefined;
 }

@@ -6,8 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import type { FeedItem } from "../feed/feed.ts";
-import { ScanCommand, type ScanCommandOutput } from "@aws-sdk/lib-dynamodb";
-import { batchGet, batchPut, queryAll } from "./batch.ts";
+import { batchGet, batchPut, queryAll, scanAll } from "./batch.ts";
 import type { Db } from "./db.ts";
 import { GSI1 } from "./table.ts";
 
@@ -134,20 +133,10 @@ export async function itemsPublishedBetween(db: Db, from: Date, to: Date): Promi
  * local stack's first start (digest/backfill.ts), never for a deployed job.
  */
 export async function allPublishedDates(db: Db): Promise<Date[]> {
-  const dates: Date[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page: ScanCommandOutput = await db.client.send(
-      new ScanCommand({
-        TableName: db.table,
-        FilterExpression: "begins_with(SK, :item)",
-        ExpressionAttributeValues: { ":item": "ITEM#" },
-        ProjectionExpression: "published",
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const row of page.Items ?? []) if (row.published) dates.push(new Date(row.published as string));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return dates;
+  const rows = await scanAll(db, {
+    FilterExpression: "begins_with(SK, :item)",
+    ExpressionAttributeValues: { ":item": "ITEM#" },
+    ProjectionExpression: "published",
+  });
+  return rows.flatMap((row) => (row.published ? [new Date(row.published as string)] : []));
 }

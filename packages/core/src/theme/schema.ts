@@ -47,7 +47,6 @@ export const ThemeConfigSchema = z.strictObject({
 export type ThemeConfigInput = z.input<typeof ThemeConfigSchema>;
 /** The checked configuration, defaults filled in. */
 export type ThemeConfig = z.output<typeof ThemeConfigSchema>;
-export type ThemeSpec = ThemeConfig["themes"][number];
 
 /** The error for a bad configuration: says where, then what. */
 export function configError(where: string, problem: string): TidingsError {

@@ -7,8 +7,9 @@ import { parseArgs } from "node:util";
 import { config } from "@tidings/core/config";
 import { isTidingsError } from "@tidings/core/error";
 import type { FeedFormat, ParsedFeed } from "@tidings/core/feed/feed";
-import { fetchFeed, isHttp, userAgent } from "@tidings/core/feed/fetch";
+import { fetchFeed, userAgent } from "@tidings/core/feed/fetch";
 import { parseFeed } from "@tidings/core/feed/parse";
+import { truncate } from "@tidings/core/feed/text";
 
 const usage = "usage: npm run feed -- URL_OR_FILE [--json]";
 
@@ -35,7 +36,7 @@ function listing(feed: ParsedFeed): string {
     if (item.link) lines.push(`   ${item.link}`);
     if (item.image) lines.push(`   image: ${item.image}`);
     if (item.categories.length) lines.push(`   categories: ${item.categories.join(", ")}`);
-    if (item.summary) lines.push(`   ${item.summary.length > 240 ? item.summary.slice(0, 239) + "…" : item.summary}`);
+    if (item.summary) lines.push(`   ${truncate(item.summary, 240)}`);
   });
   return lines.join("\n") + "\n";
 }
@@ -58,10 +59,7 @@ try {
   const fetched = await fetchFeed(source, { userAgent: userAgent(config().publicUrl) });
   if (fetched.status === "gone") fail(`${source} is gone (HTTP 410): the publisher removed this feed`);
   if (fetched.status !== "ok") fail(`${source} answered "not modified" to a request that had no validators`);
-  const feed = parseFeed(fetched.body, {
-    url: isHttp(fetched.url) ? fetched.url : undefined,
-    contentType: fetched.contentType,
-  });
+  const feed = parseFeed(fetched.body, { url: fetched.url, contentType: fetched.contentType });
   process.stdout.write(json ? JSON.stringify(feed, null, 2) + "\n" : listing(feed));
   if (fetched.movedTo) process.stderr.write(`note: ${source} has moved permanently to ${fetched.movedTo}\n`);
 } catch (e) {

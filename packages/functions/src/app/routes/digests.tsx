@@ -7,7 +7,7 @@
  * their own: inline styles allowed, scripts, frames, forms and everything else refused.
  */
 import { Hono, type Context as HonoContext } from "hono";
-import { weekDates } from "@tidings/core/digest/week";
+import { isWeekName, weekDates } from "@tidings/core/digest/week";
 import { personalise } from "@tidings/core/email/personalise";
 import { TidingsError } from "@tidings/core/error";
 import { getDigest, listDigests, type Digest, type DigestSummary } from "@tidings/core/store/digests";
@@ -18,10 +18,8 @@ import { Layout } from "../pages/layout.tsx";
 export const digestPageCsp =
   "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-const weekPattern = /^\d{4}-W\d{2}$/;
-
 async function findDigest(c: HonoContext<AppEnv>, week: string): Promise<Digest> {
-  const digest = weekPattern.test(week) ? await getDigest(c.var.ctx.db, week) : undefined;
+  const digest = isWeekName(week) ? await getDigest(c.var.ctx.db, week) : undefined;
   if (!digest) throw new TidingsError("not_found", "digest.not_found", `There is no digest for ${week}.`);
   return digest;
 }
@@ -66,7 +64,7 @@ export const digests = new Hono<AppEnv>()
     const param = c.req.param("week");
     if (!param.endsWith(".json")) return digestPage(c, (await findDigest(c, param)).webHtml);
     const week = param.slice(0, -".json".length);
-    const digest = weekPattern.test(week) ? await getDigest(c.var.ctx.db, week) : undefined;
+    const digest = isWeekName(week) ? await getDigest(c.var.ctx.db, week) : undefined;
     if (!digest)
       return c.json({ error: { code: "digest.not_found", message: `There is no digest for ${week}.` } }, 404);
     return c.json({
