@@ -86,5 +86,4 @@ describe("the app", () => {
     const res = await bare.request("https://abc123.lambda-url.eu-west-1.on.aws/test/public-url");
     expect(await res.text()).toBe("https://abc123.lambda-url.eu-west-1.on.aws");
   });
-
 });

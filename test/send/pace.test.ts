@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TokenBucket } from "@tidings/core/send/pace";
-import { withRetry } from "@tidings/core/send/retry";
+import { withRetry } from "@tidings/core/async/retry";
 import { classifySesError } from "@tidings/core/send/ses-errors";
 
 describe("the token bucket", () => {

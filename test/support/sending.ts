@@ -1,6 +1,6 @@
 /** Subscribers and a stored digest for delivery tests and the send benchmark. */
 import { renderDigest } from "@tidings/core/digest/email";
-import { mapLimit } from "@tidings/core/send/concurrency";
+import { mapLimit } from "@tidings/core/async/map-limit";
 import type { Db } from "@tidings/core/store/db";
 import { putDigest, type Digest } from "@tidings/core/store/digests";
 import { claimConfirmation } from "@tidings/core/store/signup-claims";

@@ -5,7 +5,7 @@
  */
 import type { Context } from "../context.ts";
 import { isTidingsError } from "../error.ts";
-import { mapLimit } from "../send/concurrency.ts";
+import { mapLimit } from "../async/map-limit.ts";
 import { type FeedState, getFeedState, putFeedState } from "../store/feeds.ts";
 import { storeFeedItems } from "../store/items.ts";
 import { fetchFeed, userAgent } from "./fetch.ts";

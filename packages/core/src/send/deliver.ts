@@ -10,11 +10,11 @@ import { TidingsError } from "../error.ts";
 import { claimSend, finishSend, releaseSend } from "../store/sends.ts";
 import { getRecipients } from "../store/recipients.ts";
 import { unsubscribeUrl } from "../subscription/links.ts";
-import { mapLimit } from "./concurrency.ts";
+import { mapLimit } from "../async/map-limit.ts";
 import { sendEmailInput, addressOf } from "./message.ts";
 import type { TokenBucket } from "./pace.ts";
 import type { SendJob } from "./queue.ts";
-import { withRetry } from "./retry.ts";
+import { withRetry } from "../async/retry.ts";
 import { classifySesError } from "./ses-errors.ts";
 
 export interface DeliveryOptions {

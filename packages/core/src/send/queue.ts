@@ -6,7 +6,7 @@
  * (subscription/confirmation-outbox.ts).
  */
 import { SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { withRetry } from "./retry.ts";
+import { withRetry } from "../async/retry.ts";
 
 /** One queue message: a batch of recipients of one digest. */
 export interface SendJob {

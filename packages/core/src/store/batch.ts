@@ -11,7 +11,7 @@ import {
   type QueryCommandInput,
   type ScanCommandInput,
 } from "@aws-sdk/lib-dynamodb";
-import { withRetry } from "../send/retry.ts";
+import { withRetry } from "../async/retry.ts";
 import type { Db } from "./db.ts";
 
 type Row = Record<string, unknown>;

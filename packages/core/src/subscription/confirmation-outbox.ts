@@ -8,7 +8,7 @@
 import { z } from "zod";
 import type { Context } from "../context.ts";
 import { localQueue, type Consume, type LocalQueue, type SendQueue } from "../send/queue.ts";
-import { withRetry } from "../send/retry.ts";
+import { withRetry } from "../async/retry.ts";
 import { classifySesError } from "../send/ses-errors.ts";
 import { releaseConfirmation, takeConfirmation } from "../store/signup-claims.ts";
 import { sendConfirmation } from "./confirmation-email.ts";
