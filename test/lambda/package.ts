@@ -49,6 +49,9 @@ export interface FunctionPackage {
   requested: Record<string, string>;
 }
 
+/** Install `nodejs.install` packages with SST's own npm command (TIDINGS_LAMBDA_NPM_INSTALL=1). */
+export const npmInstall = process.env.TIDINGS_LAMBDA_NPM_INSTALL === "1";
+
 const forceExternal = ["sharp", "pg-native"];
 const nodeExtensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
@@ -185,7 +188,7 @@ export async function packageFunction(fn: DeclaredFunction, root: string): Promi
   const requested = requestedVersions(fn, handlerDir, packages);
   if (packages.length > 0) {
     writeFileSync(join(dir, "package.json"), JSON.stringify({ dependencies: requested }) + "\n");
-    if (process.env.TIDINGS_LAMBDA_NPM_INSTALL === "1") {
+    if (npmInstall) {
       const arch = fn.architecture === "arm64" ? "arm64" : "x64";
       execFileSync(
         "npm",
