@@ -4,8 +4,8 @@
  */
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { sampleSesEvent } from "@tidings/core/subscription/suppression";
-import { handleSesNotifications, snsDelivery } from "../lambda/ses-events.ts";
-import { useLocalStack } from "../local/stack.ts";
+import { handleSesNotifications, snsDelivery } from "@tidings/functions/lambda/ses-events";
+import { useLocalStack } from "../stack.ts";
 
 const [kind, address] = process.argv.slice(2);
 if ((kind !== "bounce" && kind !== "complaint") || !address) {
