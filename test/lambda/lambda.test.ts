@@ -8,9 +8,7 @@
  * (HourlyIngest) → digest and fan-out (WeeklyDigest) → delivery (SendQueue) → bounce
  * (HandleSesEvents) → the archive (Api).
  */
-import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { lastCompleteWeek } from "@tidings/core/digest/week";
@@ -27,114 +25,35 @@ import {
   sqsEvent,
 } from "../support/events.ts";
 import { repoRoot } from "../support/processes.ts";
-import { startTestServices, type TestServices } from "../support/services.ts";
-import { startLocalSqs, type LocalSqs } from "../support/sqs.ts";
-import { declaredInfra, type DeclaredFunction } from "../support/sst-recorder.ts";
-import { lambdaEnvironment, startFunction, type LinkValue, type RunningFunction } from "./invoke.ts";
-import { checkRoot, installedVersion, npmInstall, packageFunction, type FunctionPackage } from "./package.ts";
+import type { DeclaredFunction } from "../support/sst-recorder.ts";
+import { apiUrl, sesAccount, startHarness, type Harness } from "./harness.ts";
+import { installedVersion, npmInstall } from "./install.ts";
 
 const reader = "lambda.reader@example.com";
-const apiUrl = "https://abcdefghijklmnopqrstuvwxyz012345.lambda-url.us-east-1.on.aws/";
-const seedFeed = readFileSync(join(repoRoot, "templates/feeds/scmp-semiconductors.xml"));
-
-let services: TestServices;
-let sqs: LocalSqs;
-let feeds: ReturnType<typeof createServer>;
-let root: string;
-const packages = new Map<string, FunctionPackage>();
-const running = new Map<string, RunningFunction>();
-
-// What SES's GetAccount answers (the local SES reads it from this variable): the send consumer asks
-// for MaxSendRate when SEND_RATE is not set, as it is not by default.
-const sesAccount = {
-  DedicatedIpAutoWarmupEnabled: false,
-  Details: {
-    AdditionalContactEmailAddresses: [],
-    ContactLanguage: "EN",
-    MailType: "MARKETING",
-    ReviewDetails: { CaseId: "check", Status: "GRANTED" },
-    UseCaseDescription: "newsletter",
-    WebsiteURL: "https://news.example.com",
-  },
-  EnforcementStatus: "HEALTHY",
-  ProductionAccessEnabled: true,
-  SendingEnabled: true,
-  SendQuota: { Max24HourSend: 50_000, MaxSendRate: 14, SentLast24Hours: 0 },
-  SuppressionAttributes: { SuppressedReasons: [] },
-};
+let h: Harness;
 
 beforeAll(async () => {
   vi.stubEnv("AWS_SES_ACCOUNT", JSON.stringify(sesAccount));
-  services = await startTestServices({ TABLE_NAME: "tidings-check-TableTable-abcdef" });
-  sqs = await startLocalSqs();
-  feeds = createServer((_, res) => res.writeHead(200, { "content-type": "application/rss+xml" }).end(seedFeed));
-  await new Promise<void>((resolve) => feeds.listen(0, "127.0.0.1", resolve));
-  const feedUrl = `http://127.0.0.1:${(feeds.address() as AddressInfo).port}/scmp-semiconductors.xml`;
-  // `sst deploy`'s environment: the required settings, and a feed this machine can reach.
-  const declared = await declaredInfra({
-    SENDER: "Tidings <digest@news.example.com>",
-    POSTAL_ADDRESS: "1 Check Street",
-    FEEDS: feedUrl,
-  });
-  root = checkRoot();
-  for (const fn of declared.functions) packages.set(fn.name, await packageFunction(fn, root));
+  h = await startHarness();
 }, 180_000);
+afterAll(() => h?.stop());
 
-afterAll(async () => {
-  await Promise.all([...running.values()].map((f) => f.stop()));
-  await Promise.all([services?.close(), sqs?.close(), new Promise((r) => feeds?.close(r))]);
-  if (root) rmSync(root, { recursive: true, force: true });
-});
-
-/** What each link holds once deployed, pointing at this machine's services. */
-const links = (): Record<string, LinkValue> => ({
-  Table: { type: "sst.aws.Dynamo", name: services.ctx.config.tableName },
-  TokenSecret: { type: "sst.sst.Secret", value: services.ctx.config.tokenSecret },
-  Email: { type: "sst.aws.Email", sender: "news.example.com", configSet: "tidings-check-EmailConfigSet-abcdef" },
-  Api: { type: "sst.aws.Function", name: "tidings-check-ApiFunction-abcdef", url: apiUrl },
-  ConfirmQueue: { type: "sst.aws.Queue", url: sqs.queueUrl("ConfirmQueue") },
-  SendQueue: { type: "sst.aws.Queue", url: sqs.queueUrl("SendQueue") },
-  SesEventFailures: { type: "sst.aws.Queue", url: sqs.queueUrl("SesEventFailures") },
-});
-
-/** The function, started cold on first use and kept warm, as Lambda keeps an instance. */
-async function fn(name: string): Promise<RunningFunction> {
-  if (!running.has(name)) {
-    const pkg = packages.get(name)!;
-    // Only for this check: the SDK clients talk to the local services (config.ts honours these).
-    const local = { DYNAMODB_ENDPOINT: services.dynamodbEndpoint, SES_ENDPOINT: services.sesEndpoint };
-    running.set(name, await startFunction(pkg, lambdaEnvironment(pkg, links(), local)));
-  }
-  return running.get(name)!;
-}
-
-async function invoke(name: string, event: unknown) {
-  const f = await fn(name);
-  const result = await f.invoke(event);
-  if (!result.ok) throw new Error(`${name}: ${result.error?.stack ?? result.error?.message}\n${f.logs()}`);
-  return result;
-}
-
-const get = async (path: string) =>
-  (await invoke("Api", functionUrlEvent({ path }))).value as {
-    statusCode: number;
-    body: string;
-    headers: Record<string, string>;
-  };
-const declared = (name: string): DeclaredFunction => packages.get(name)!.fn;
+const invoke = (name: string, event: unknown) => h.invoke(name, event);
+const get = (path: string) => h.get(path);
+const declared = (name: string): DeclaredFunction => h.packages.get(name)!.fn;
 const batchSize = (name: string) => (declared(name).args.subscription as { batch: { size: number } }).batch.size;
-const readerId = () => subscriberId(services.ctx.config.tokenSecret, EmailAddress.parse(reader));
+const readerId = () => subscriberId(h.services.ctx.config.tokenSecret, EmailAddress.parse(reader));
 
 describe("every function as Lambda runs it", () => {
   it("checks every handler, each declared once in infra/", () => {
     const handlers = readdirSync(join(repoRoot, "packages/functions/src/lambda")).map((f) =>
       f.replace(/\.ts$/, ".handler"),
     );
-    expect([...packages.values()].map((p) => p.fn.handler.split("/").pop()).sort()).toEqual(handlers.sort());
+    expect([...h.packages.values()].map((p) => p.fn.handler.split("/").pop()).sort()).toEqual(handlers.sort());
   });
 
   it("packages hold the bundle, the copied files and the installed packages at the tested versions", () => {
-    for (const pkg of packages.values()) {
+    for (const pkg of h.packages.values()) {
       const expected = ["packages", ...pkg.fn.copyFiles.map((c) => (c.to ?? c.from).split("/")[0]!)];
       if (Object.keys(pkg.requested).length > 0) expected.push("node_modules", "package.json");
       if (Object.keys(pkg.requested).length > 0 && npmInstall) expected.push("package-lock.json");
@@ -147,11 +66,11 @@ describe("every function as Lambda runs it", () => {
         expect(installedVersion(pkg.dir, name)).toBe(version);
       }
     }
-    expect(Object.keys(packages.get("Api")!.requested).sort()).toEqual(["handlebars", "mjml"]);
+    expect(Object.keys(h.packages.get("Api")!.requested).sort()).toEqual(["handlebars", "mjml"]);
   });
 
   it("Api: the landing page and health answer; its import loads neither MJML nor Handlebars", async () => {
-    const api = await fn("Api");
+    const api = await h.fn("Api");
     expect(api.loadedAtImport.filter((p) => p === "mjml" || p === "handlebars")).toEqual([]);
     const home = await get("/");
     expect(home.statusCode).toBe(200);
@@ -169,7 +88,7 @@ describe("every function as Lambda runs it", () => {
     });
     const { value } = await invoke("Api", event);
     expect(value).toMatchObject({ statusCode: 200 });
-    expect(sqs.take("ConfirmQueue")).toHaveLength(1);
+    expect(h.sqs.take("ConfirmQueue")).toHaveLength(1);
   });
 
   it("ConfirmQueue: sends the confirmation (links on the Api's URL); a malformed message is reported, not half-processed", async () => {
@@ -182,22 +101,22 @@ describe("every function as Lambda runs it", () => {
         body: JSON.stringify({ email: reader }),
       }),
     );
-    const bodies = [...sqs.take("ConfirmQueue"), "{ not json"];
+    const bodies = [...h.sqs.take("ConfirmQueue"), "{ not json"];
     expect(bodies.length).toBeLessThanOrEqual(batchSize("ConfirmQueue"));
     const event = sqsEvent("ConfirmQueue", bodies);
     const { value, loaded } = await invoke("ConfirmQueue", event);
     expect(value).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records.at(-1)!.messageId }] });
     expect(loaded).toContain("mjml"); // the dynamic import resolved inside the package
-    const mail = (await services.mailbox()).filter((m) => m.destination.to[0] === reader);
+    const mail = (await h.services.mailbox()).filter((m) => m.destination.to[0] === reader);
     expect(mail).toHaveLength(1);
     expect(mail[0]!.body.text).toContain(`${apiUrl}confirm?token=`);
   });
 
   it("Api: the emailed link confirms the reader", async () => {
-    const [mail] = (await services.mailbox()).filter((m) => m.destination.to[0] === reader);
+    const [mail] = (await h.services.mailbox()).filter((m) => m.destination.to[0] === reader);
     const link = new URL(/https:\/\/\S+\/confirm\?token=[\w.-]+/.exec(mail!.body.text!)![0]);
     expect((await get(link.pathname + link.search)).statusCode).toBe(200);
-    expect((await getSubscriber(services.ctx.db, readerId()))?.state).toBe("active");
+    expect((await getSubscriber(h.services.ctx.db, readerId()))?.state).toBe("active");
   });
 
   it("HourlyIngest: the scheduler's event ingests FEEDS", async () => {
@@ -211,7 +130,7 @@ describe("every function as Lambda runs it", () => {
     const { value, loaded } = await invoke("WeeklyDigest", { week: "2026-W20" });
     expect(value).toMatchObject({ week: "2026-W20", status: "created", recipients: 1 });
     expect(loaded).toEqual(expect.arrayContaining(["mjml", "handlebars"]));
-    expect(sqs.take("SendQueue")).toHaveLength(1);
+    expect(h.sqs.take("SendQueue")).toHaveLength(1);
     expect((await get("/digests/2026-W20")).statusCode).toBe(200);
     expect(JSON.parse((await get("/digests/2026-W20.json")).body)).toMatchObject({ week: "2026-W20" });
     expect((await get("/digests")).body).toContain("2026-W20");
@@ -219,16 +138,16 @@ describe("every function as Lambda runs it", () => {
 
   it("SendQueue: delivers the job (unsubscribe link on the Api's URL); a malformed job is reported", async () => {
     await invoke("WeeklyDigest", { week: "2026-W20" }); // queues the job again: the first was taken
-    const [job] = sqs.take("SendQueue");
+    const [job] = h.sqs.take("SendQueue");
     expect(batchSize("SendQueue")).toBe(1);
     expect((await invoke("SendQueue", sqsEvent("SendQueue", [job!]))).value).toEqual({ batchItemFailures: [] });
     const malformed = sqsEvent("SendQueue", ["{ not json"]);
     expect((await invoke("SendQueue", malformed)).value).toEqual({
       batchItemFailures: [{ itemIdentifier: malformed.Records[0]!.messageId }],
     });
-    const digest = (await services.mailbox()).filter((m) => m.destination.to[0] === reader).at(-1)!;
+    const digest = (await h.services.mailbox()).filter((m) => m.destination.to[0] === reader).at(-1)!;
     expect(digest.headers?.find((h) => h.name === "List-Unsubscribe")?.value).toContain(`<${apiUrl}unsubscribe?token=`);
-    expect((await getSend(services.ctx.db, "2026-W20", readerId()))?.status).toBe("sent");
+    expect((await getSend(h.services.ctx.db, "2026-W20", readerId()))?.status).toBe("sent");
   });
 
   it("HandleSesEvents: an SNS notification of SES events is applied: the bounce suppresses the reader", async () => {
@@ -243,6 +162,6 @@ describe("every function as Lambda runs it", () => {
       snsEvent("SesEvents", [sesSendEvent(sent), sesBounceEvent(sent)]),
     );
     expect(value).toBeUndefined();
-    expect((await getSubscriber(services.ctx.db, readerId()))?.state).toBe("suppressed");
+    expect((await getSubscriber(h.services.ctx.db, readerId()))?.state).toBe("suppressed");
   });
 });

@@ -12,30 +12,14 @@
  *   (`.sst/artifacts/<function>/…`, so the repository's root one), else "*"; then the packages;
  * - `copyFiles`, each at its `to` (else its `from`) path.
  *
- * SST installs the packages with `npm install --force --os=linux --cpu=<arch> …` in the output
- * directory, resolving afresh from the registry. Here they are copied from node_modules with
- * their dependency closure: the exact files the tests ran, offline, in a second rather than ten,
- * and the check proves separately that the versions SST would ask for are those. Set
- * TIDINGS_LAMBDA_NPM_INSTALL=1 to run SST's npm command instead (needs the registry).
+ * How the packages get there: test/lambda/install.ts.
  */
-import { execFileSync } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  realpathSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, posix, relative } from "node:path";
+import { dirname, join, posix } from "node:path";
 import * as esbuild from "esbuild";
 import type { DeclaredFunction } from "../support/sst-recorder.ts";
-import { repoRoot as repoRootSlash } from "../support/processes.ts";
-
-const repoRoot = repoRootSlash.replace(/\/+$/, "");
+import { installList, installPackages, repoRoot, requestedVersions } from "./install.ts";
 
 export interface FunctionPackage {
   fn: DeclaredFunction;
@@ -49,9 +33,6 @@ export interface FunctionPackage {
   requested: Record<string, string>;
 }
 
-/** Install `nodejs.install` packages with SST's own npm command (TIDINGS_LAMBDA_NPM_INSTALL=1). */
-export const npmInstall = process.env.TIDINGS_LAMBDA_NPM_INSTALL === "1";
-
 const forceExternal = ["sharp", "pg-native"];
 const nodeExtensions = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
 
@@ -62,74 +43,6 @@ const banner = [
   `const __filename = topLevelFileUrlToPath(import.meta.url)`,
   `const __dirname = topLevelFileUrlToPath(new topLevelURL(".", import.meta.url))`,
 ];
-
-const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8")) as Record<string, Record<string, string>>;
-
-/** `nodejs.install` as SST normalises it: a list means "*" for each. */
-function installList(fn: DeclaredFunction): Record<string, string> {
-  const install = fn.nodejs.install ?? [];
-  return Array.isArray(install) ? Object.fromEntries(install.map((p) => [p, "*"])) : install;
-}
-
-/** The package.json SST's FindUp reaches from the build output, skipping the output itself. */
-function nearestPackageJson(from: string, artifact: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (!dir.startsWith(artifact) && existsSync(join(dir, "package.json"))) return join(dir, "package.json");
-    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
-  }
-}
-
-/** The versions SST's package.json beside the bundle asks npm for. */
-export function requestedVersions(
-  fn: DeclaredFunction,
-  handlerDir: string,
-  installed: string[],
-): Record<string, string> {
-  const artifact = join(repoRoot, ".sst", "artifacts", fn.name);
-  const source = readJson(nearestPackageJson(join(artifact, handlerDir), artifact));
-  const explicit = installList(fn);
-  return Object.fromEntries(
-    installed.map((p) => [p, explicit[p] && explicit[p] !== "*" ? explicit[p] : (source.dependencies?.[p] ?? "*")]),
-  );
-}
-
-/** Where Node finds `name` from `fromDir`, looking no higher than the repository. */
-function resolvePackage(name: string, fromDir: string): string | undefined {
-  for (let dir = fromDir; dir === repoRoot || dir.startsWith(repoRoot + "/"); dir = dirname(dir)) {
-    const candidate = join(dir, "node_modules", name);
-    if (existsSync(join(candidate, "package.json"))) return candidate;
-    if (dir === repoRoot) break;
-  }
-  return undefined;
-}
-
-/** Copies packages and everything they depend on, each at the place Node resolved it from. */
-function copyClosure(names: string[], to: string) {
-  const copied = new Set<string>();
-  const visit = (name: string, fromDir: string, optional: boolean) => {
-    const found = resolvePackage(name, fromDir);
-    if (!found) {
-      if (optional) return;
-      throw new Error(`${name} (needed from ${relative(repoRoot, fromDir) || "."}) is not in node_modules`);
-    }
-    if (copied.has(found)) return;
-    copied.add(found);
-    // Its own nested node_modules are copied as they are reached, not wholesale.
-    const real = realpathSync(found);
-    cpSync(real, join(to, relative(repoRoot, found)), {
-      recursive: true,
-      dereference: true,
-      filter: (src) => src !== join(real, "node_modules"),
-    });
-    const pkg = readJson(join(found, "package.json"));
-    for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dep, found, false);
-    for (const dep of Object.keys(pkg.optionalDependencies ?? {})) visit(dep, found, true);
-    // npm installs peers too, but not the optional ones.
-    const peerMeta = (pkg.peerDependenciesMeta ?? {}) as unknown as Record<string, { optional?: boolean }>;
-    for (const dep of Object.keys(pkg.peerDependencies ?? {})) if (!peerMeta[dep]?.optional) visit(dep, found, false);
-  };
-  for (const name of names) visit(name, repoRoot, false);
-}
 
 /**
  * A fresh directory for packages, with no node_modules or package.json above it: Node would look
@@ -186,28 +99,7 @@ export async function packageFunction(fn: DeclaredFunction, root: string): Promi
     ...forceExternal.filter((p) => imported.some((i) => i.external && i.path === p) && !install.includes(p)),
   ];
   const requested = requestedVersions(fn, handlerDir, packages);
-  if (packages.length > 0) {
-    writeFileSync(join(dir, "package.json"), JSON.stringify({ dependencies: requested }) + "\n");
-    if (npmInstall) {
-      const arch = fn.architecture === "arm64" ? "arm64" : "x64";
-      execFileSync(
-        "npm",
-        [
-          "install",
-          "--force",
-          "--platform=linux",
-          "--os=linux",
-          `--arch=${arch}`,
-          `--cpu=${arch}`,
-          "--no-audit",
-          "--no-fund",
-        ],
-        { cwd: dir, stdio: "ignore" },
-      );
-    } else {
-      copyClosure(packages, dir);
-    }
-  }
+  if (packages.length > 0) installPackages(dir, requested, fn.architecture);
 
   for (const { from, to } of fn.copyFiles) cpSync(join(repoRoot, from), join(dir, to ?? from), { recursive: true });
 
@@ -219,10 +111,4 @@ export async function packageFunction(fn: DeclaredFunction, root: string): Promi
     bundleBytes: statSync(join(dir, handlerFile)).size,
     requested,
   };
-}
-
-/** The version of `name` installed in a package (or the repository's node_modules). */
-export function installedVersion(dir: string, name: string): string | undefined {
-  const file = join(dir, "node_modules", name, "package.json");
-  return existsSync(file) ? (readJson(file).version as unknown as string) : undefined;
 }
