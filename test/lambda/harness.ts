@@ -112,6 +112,7 @@ export async function startHarness(): Promise<Harness> {
     get: async (path) => (await invoke("Api", functionUrlEvent({ path }))).value as ApiResponse,
     async stop() {
       await Promise.all([...running.values()].map((f) => f.stop()));
+      feeds.closeAllConnections(); // the functions' keep-alive fetches would hold close() open
       await Promise.all([services.close(), sqs.close(), new Promise((r) => feeds.close(r))]);
       rmSync(root, { recursive: true, force: true });
     },

@@ -11,7 +11,17 @@
  * instead (needs the registry).
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { DeclaredFunction } from "../support/sst-recorder.ts";
 import { repoRoot as repoRootSlash } from "../support/processes.ts";
@@ -61,6 +71,27 @@ function resolvePackage(name: string, fromDir: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Copies a folder as hard links where the file system allows (the same bytes under a path of the
+ * package's own, at no copying cost), else as copies; symbolic links are followed. Skips `skip`.
+ */
+function linkTree(from: string, to: string, skip: string) {
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) {
+    const source = join(from, name);
+    if (source === skip) continue;
+    if (statSync(source).isDirectory()) {
+      linkTree(source, join(to, name), skip);
+      continue;
+    }
+    try {
+      linkSync(realpathSync(source), join(to, name));
+    } catch {
+      copyFileSync(source, join(to, name));
+    }
+  }
+}
+
 /** Copies packages and everything they depend on, each at the place Node resolved it from. */
 function copyClosure(names: string[], to: string) {
   const copied = new Set<string>();
@@ -74,11 +105,7 @@ function copyClosure(names: string[], to: string) {
     copied.add(found);
     // Its own nested node_modules are copied as they are reached, not wholesale.
     const real = realpathSync(found);
-    cpSync(real, join(to, relative(repoRoot, found)), {
-      recursive: true,
-      dereference: true,
-      filter: (src) => src !== join(real, "node_modules"),
-    });
+    linkTree(real, join(to, relative(repoRoot, found)), join(real, "node_modules"));
     const pkg = readJson(join(found, "package.json"));
     for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dep, found, false);
     for (const dep of Object.keys(pkg.optionalDependencies ?? {})) visit(dep, found, true);

@@ -149,7 +149,10 @@ export function startFunction(pkg: FunctionPackage, env: Record<string, string>)
             if (child.exitCode !== null || child.signalCode !== null) return;
             const gone = new Promise((r) => child.once("exit", r));
             child.kill();
+            // A function in the middle of an event does not get to finish it (nor on Lambda).
+            const hard = setTimeout(() => child.kill("SIGKILL"), 5_000);
             await gone;
+            clearTimeout(hard);
           },
         });
       },

@@ -36,7 +36,7 @@ beforeAll(async () => {
   vi.stubEnv("AWS_SES_ACCOUNT", JSON.stringify(sesAccount));
   h = await startHarness();
 }, 180_000);
-afterAll(() => h?.stop());
+afterAll(() => h?.stop(), 60_000);
 
 const invoke = (name: string, event: unknown) => h.invoke(name, event);
 const get = (path: string) => h.get(path);
