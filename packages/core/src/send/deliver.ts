@@ -51,8 +51,11 @@ export interface JobOutcome {
 
 /** SES will not send anything now (account paused or suspended): stop the whole send. */
 export class SendingStopped extends TidingsError {
-  constructor(readonly reason: string) {
-    super("unavailable", "send.stopped", `SES refuses to send: ${reason}`);
+  constructor(
+    readonly reason: string,
+    options: ErrorOptions = {},
+  ) {
+    super("unavailable", "send.stopped", `SES refuses to send: ${reason}`, options);
   }
 }
 
@@ -140,7 +143,7 @@ export async function deliverJob(
   };
 
   const outcomes = await mapLimit(job.subscriberIds, options.concurrency, deliverOne);
-  if (stopped) throw new SendingStopped(stopped.message);
+  if (stopped) throw new SendingStopped(stopped.message, { cause: stopped });
   const count = (o: RecipientOutcome) => outcomes.filter((x) => x === o).length;
   return { sent: count("sent"), skipped: count("skipped"), failed: count("failed"), retry: count("retry") };
 }
