@@ -4,7 +4,7 @@
  */
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { sampleSesEvent } from "@tidings/core/subscription/suppression";
-import { handleSesNotifications, snsDelivery } from "../lambda/ses-events.ts";
+import { handleSesNotifications, snsDelivery } from "@tidings/core/email/ses-events";
 import { useLocalStack } from "../local/stack.ts";
 
 const [kind, address] = process.argv.slice(2);
