@@ -7,10 +7,11 @@ import { createContext } from "@tidings/core/context";
 import { buildDigest } from "@tidings/core/digest/build";
 import { lastCompleteWeek } from "@tidings/core/digest/week";
 import { fanOut } from "@tidings/core/send/fan-out";
-import { sqsQueue } from "@tidings/core/send/queue";
+import { sqsQueue } from "@tidings/core/queue/sqs";
+import type { SendJob } from "@tidings/core/send/job";
 
 const ctx = createContext();
-const queue = sqsQueue(ctx.config.region, ctx.config.sendQueueUrl, "SendQueue");
+const queue = sqsQueue<SendJob>(ctx.sqs, ctx.config.sendQueueUrl, "SendQueue");
 
 export async function handler(event: unknown) {
   const named = (event as { week?: unknown } | null)?.week;
