@@ -2,13 +2,10 @@
  * The send consumer Lambda as SQS invokes it: a job per message, partial batch responses for
  * jobs whose recipients SES could not take, against real local DynamoDB and SES.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { sendTotals } from "@tidings/core/store/sends";
 import { faultySes, type FaultySes } from "../support/faulty-ses.ts";
-import { lambdaContext, sqsEvent } from "../support/lambda-events.ts";
+import { coldStart, lambdaContext, sqsEvent } from "../support/lambda-events.ts";
 import { startTestServices, type TestServices } from "../support/services.ts";
 import { addReaders, storeDigest, type Reader } from "../support/sending.ts";
 
@@ -30,17 +27,8 @@ afterAll(async () => {
 beforeEach(() => services.clearMailbox());
 
 /** The handler module, loaded fresh with this test's configuration, as a Lambda starts. */
-async function loadHandler() {
-  Object.assign(process.env, {
-    DYNAMODB_ENDPOINT: services.dynamodbEndpoint,
-    SES_ENDPOINT: ses.endpoint,
-    TABLE_NAME: services.ctx.config.tableName,
-    TOKEN_SECRET: services.ctx.config.tokenSecret,
-    TIDINGS_DATA_DIR: mkdtempSync(join(tmpdir(), "lambda-")),
-  });
-  vi.resetModules();
-  return (await import("@tidings/functions/lambda/send")).handler;
-}
+const loadHandler = async () =>
+  (await coldStart(services, () => import("@tidings/functions/lambda/send"), { SES_ENDPOINT: ses.endpoint })).handler;
 
 const context = lambdaContext("send");
 

@@ -3,15 +3,12 @@
  * SES: a due signup gets its email, and a body that is not a confirmation message is reported
  * failed (SQS dead-letters it after its receives) without anything being sent for it.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { claimConfirmation } from "@tidings/core/store/signup-claims";
 import { getSubscriber } from "@tidings/core/store/subscribers";
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { subscriberId } from "@tidings/core/subscription/subscriber";
-import { lambdaContext, sqsEvent } from "../support/lambda-events.ts";
+import { coldStart, lambdaContext, sqsEvent } from "../support/lambda-events.ts";
 import { startTestServices, type TestServices } from "../support/services.ts";
 
 let services: TestServices;
@@ -19,17 +16,7 @@ beforeAll(async () => (services = await startTestServices()));
 afterAll(() => services.close());
 
 /** The handler module, loaded fresh with this test's configuration, as a Lambda starts. */
-async function loadHandler() {
-  Object.assign(process.env, {
-    DYNAMODB_ENDPOINT: services.dynamodbEndpoint,
-    SES_ENDPOINT: services.sesEndpoint,
-    TABLE_NAME: services.ctx.config.tableName,
-    TOKEN_SECRET: services.ctx.config.tokenSecret,
-    TIDINGS_DATA_DIR: mkdtempSync(join(tmpdir(), "lambda-")),
-  });
-  vi.resetModules();
-  return (await import("@tidings/functions/lambda/confirm")).handler;
-}
+const loadHandler = async () => (await coldStart(services, () => import("@tidings/functions/lambda/confirm"))).handler;
 
 async function dueSignup(address: string) {
   const email = EmailAddress.parse(address);
