@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from "node:os";
 import { SendEmailCommand } from "@aws-sdk/client-sesv2";
-import { sendWorkers } from "../../packages/functions/src/local/send-workers.ts";
+import { sendWorkers } from "@tidings/local/send-workers";
 import { mapLimit } from "../../packages/core/src/async/map-limit.ts";
 import { defaultDelivery } from "../../packages/core/src/send/deliver.ts";
 import { sendInProcess } from "../../packages/core/src/send/in-process.ts";

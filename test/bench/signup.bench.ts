@@ -21,7 +21,7 @@ import {
 import { confirmUrl } from "../../packages/core/src/subscription/links.ts";
 import { subscriberId } from "../../packages/core/src/subscription/subscriber.ts";
 import { applySesEvent, sampleSesEvent } from "../../packages/core/src/subscription/suppression.ts";
-import { createApp } from "../../packages/functions/src/app/app.ts";
+import { createApp } from "@tidings/functions/app/app";
 import { startTestServices } from "../support/services.ts";
 
 const ROUNDS = 40;

@@ -1,6 +1,6 @@
 import { load } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../packages/functions/src/app/app.ts";
+import { createApp } from "@tidings/functions/app/app";
 import { buildDigest } from "../../packages/core/src/digest/build.ts";
 import { publicItemId } from "../../packages/core/src/digest/source.ts";
 import { startTestServices, type TestServices } from "../support/services.ts";

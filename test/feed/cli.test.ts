@@ -10,7 +10,7 @@ import { repoRoot } from "../support/processes.ts";
 import { corpusDir, feedsDir, seedBytes } from "./fixtures.ts";
 
 const run = promisify(execFile);
-const entry = "packages/functions/src/cli/feed.ts";
+const entry = "packages/local/src/cli/feed.ts";
 
 async function feed(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

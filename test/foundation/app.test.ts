@@ -55,6 +55,37 @@ describe("the app", () => {
     });
   });
 
+  it("answers errors in JSON when the client asks for it, and with a page otherwise", async () => {
+    const cases: [string, Record<string, string>, "json" | "page"][] = [
+      ["no Accept header", {}, "page"],
+      ["curl's */*", { accept: "*/*" }, "page"],
+      ["a browser", { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" }, "page"],
+      ["JSON only", { accept: "application/json" }, "json"],
+      ["JSON preferred", { accept: "text/html;q=0.5, application/json" }, "json"],
+      ["HTML preferred", { accept: "application/json;q=0.2, text/html" }, "page"],
+      ["a JSON body", { "content-type": "application/json" }, "json"],
+      ["a +json body", { "content-type": "application/merge-patch+json; charset=utf-8" }, "json"],
+    ];
+    for (const [who, headers, answer] of cases) {
+      const res = await app.request("/test/refused", { headers });
+      expect(res.status, who).toBe(400);
+      const type = res.headers.get("content-type") ?? "";
+      if (answer === "json") {
+        expect(type, who).toMatch(/^application\/json/);
+        expect(await res.json(), who).toEqual({ error: { code: "test.refused", message: "That will not do." } });
+      } else {
+        expect(type, who).toMatch(/^text\/html/);
+        expect(await res.text(), who).toContain("That will not do.");
+      }
+    }
+    // An address that names JSON is answered in JSON, whatever the headers.
+    const named = await app.request("/no/such/page.json", { headers: { accept: "text/html" } });
+    expect(named.status).toBe(404);
+    expect(await named.json()).toEqual({
+      error: { code: "http.not_found", message: "There is no page at this address." },
+    });
+  });
+
   it("maps a user-facing error to its 4xx", async () => {
     const res = await app.request("/test/refused", { headers: { accept: "application/json" } });
     expect(res.status).toBe(400);

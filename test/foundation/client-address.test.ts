@@ -5,7 +5,8 @@ import type { LambdaFunctionURLEvent } from "aws-lambda";
 import { Hono } from "hono";
 import { handle } from "hono/aws-lambda";
 import { describe, expect, it } from "vitest";
-import { lambdaClientAddress, socketClientAddress } from "@tidings/functions/app/client-address";
+import { lambdaClientAddress } from "@tidings/functions/app/client-address";
+import { socketClientAddress } from "@tidings/local/serve";
 
 const forged = { "x-forwarded-for": "198.51.100.66", "x-real-ip": "198.51.100.66", forwarded: "for=198.51.100.66" };
 

@@ -8,9 +8,9 @@ import { readConfig } from "@tidings/core/config";
 import { createDb, ensureTable } from "@tidings/core/store/db";
 import { subscriberKeys } from "@tidings/core/store/keys";
 import { tableDefinition } from "@tidings/core/store/table";
-import { acquireLock, readLock, releaseLock } from "@tidings/functions/local/lock";
-import { startServices } from "@tidings/functions/local/services";
-import { startEmbedded } from "@tidings/functions/local/stack";
+import { acquireLock, readLock, releaseLock } from "@tidings/local/lock";
+import { startServices } from "@tidings/local/services";
+import { startEmbedded } from "@tidings/local/stack";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "tidings-stack-"));
 

@@ -6,7 +6,7 @@ import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { createDb } from "@tidings/core/store/db";
 import { freePort, runTs } from "../support/processes.ts";
 
-const entry = "packages/functions/src/local/start.ts";
+const entry = "packages/local/src/cli/start.ts";
 
 async function environment() {
   const [app, dynamodb, ses] = await Promise.all([freePort(), freePort(), freePort()]);

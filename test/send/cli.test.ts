@@ -36,7 +36,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => services.close());
 
-const digestCli = "packages/functions/src/cli/digest.ts";
+const digestCli = "packages/local/src/cli/digest.ts";
 
 it("stops cleanly when killed midway, and a second run completes the send exactly once", async () => {
   const first = runTs(digestCli, ["--week", "2026-W20", "--send"], env);

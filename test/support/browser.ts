@@ -5,7 +5,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { serveApp } from "@tidings/functions/local/serve";
+import { serveApp } from "@tidings/local/serve";
 import { freePort } from "./processes.ts";
 import { startTestServices, type TestServices } from "./services.ts";
 

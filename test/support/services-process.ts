@@ -2,7 +2,7 @@
  * The local services in a process of their own, as `npm start` runs them while a command
  * sends: `node --import tsx test/support/services-process.ts` prints its endpoints as JSON.
  */
-import { startServices } from "@tidings/functions/local/services";
+import { startServices } from "@tidings/local/services";
 
 const services = await startServices();
 process.stdout.write(

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { readConfig } from "@tidings/core/config";
 import { createContext, type Context } from "@tidings/core/context";
 import { ensureTable } from "@tidings/core/store/db";
-import { startServices } from "@tidings/functions/local/services";
+import { startServices } from "@tidings/local/services";
 
 /** A message as the local SES keeps it (GET /store). */
 export interface SentEmail {

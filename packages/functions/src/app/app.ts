@@ -22,7 +22,7 @@ export const MAX_BODY_BYTES = 16 * 1024;
 
 /**
  * @example
- * const app = createApp({ ctx: createContext(), clientAddress: socketClientAddress });
+ * const app = createApp({ ctx: createContext(), clientAddress: lambdaClientAddress });
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

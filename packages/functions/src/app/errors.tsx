@@ -3,32 +3,33 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { isTidingsError } from "@tidings/core/error";
 import { log } from "@tidings/core/log";
+import { wantsJson } from "./negotiate.ts";
 import { MessagePage } from "./pages/layout.tsx";
 
-const wantsJson = (c: HonoContext) =>
-  (c.req.header("accept") ?? "").includes("application/json") ||
-  (c.req.header("content-type") ?? "").includes("application/json");
+const titles: Partial<Record<number, string>> = { 404: "Not found", 413: "Too large", 429: "Too many requests" };
 
 /** Answers in the client's language: JSON for API callers, a page for browsers. */
-export function errorResponse(c: HonoContext, status: ContentfulStatusCode, code: string, message: string) {
+function errorResponse(c: HonoContext, status: ContentfulStatusCode, code: string, message: string) {
   if (wantsJson(c)) return c.json({ error: { code, message } }, status);
-  const title =
-    status === 404
-      ? "Not found"
-      : status === 413
-        ? "Too large"
-        : status === 429
-          ? "Too many requests"
-          : "Something is wrong";
   return c.html(
-    <MessagePage title={title} message={message} link={{ href: "/", label: "Back to the front page" }} />,
+    <MessagePage
+      title={titles[status] ?? "Something is wrong"}
+      message={message}
+      link={{ href: "/", label: "Back to the front page" }}
+    />,
     status,
   );
 }
 
-/** The one error handler: user-facing errors become 4xx; anything else is logged and a plain 500. */
+/**
+ * The one error handler: a TidingsError (or a 4xx HTTPException) becomes its 4xx, with
+ * `Retry-After` when it is a rate limit; anything else is logged and answered with a plain 500.
+ */
 export function onError(err: Error, c: HonoContext) {
-  if (isTidingsError(err)) return errorResponse(c, err.status as ContentfulStatusCode, err.code, err.message);
+  if (isTidingsError(err)) {
+    if (err.kind === "rate_limited") c.header("retry-after", String(err.data?.retryAfterSeconds ?? 60));
+    return errorResponse(c, err.status as ContentfulStatusCode, err.code, err.message);
+  }
   if (err instanceof HTTPException && err.status < 500) {
     return errorResponse(
       c,

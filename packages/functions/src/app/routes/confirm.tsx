@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { confirmSubscription } from "@tidings/core/subscription/confirm";
 import type { AppEnv } from "../env.ts";
+import { wantsJson } from "../negotiate.ts";
 import { WelcomePage } from "../pages/subscription.tsx";
 import { linkToken, refuseLink } from "./link-token.tsx";
 import { tokenPage } from "./token-pages.ts";
@@ -15,7 +16,7 @@ export const confirm = new Hono<AppEnv>().get("/", tokenPage, linkToken, async (
       { clientAddress: c.var.clientAddress, userAgent: (c.req.header("user-agent") ?? "").slice(0, 512) },
       c.var.now(),
     );
-    if (c.req.header("accept")?.includes("application/json")) return c.json({ status: outcome });
+    if (wantsJson(c)) return c.json({ status: outcome });
     return c.html(<WelcomePage already={outcome === "already"} />);
   } catch (e) {
     return refuseLink(c, e, "confirm");

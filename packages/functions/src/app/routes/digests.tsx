@@ -63,10 +63,8 @@ export const digests = new Hono<AppEnv>()
   .get("/:week", async (c) => {
     const param = c.req.param("week");
     if (!param.endsWith(".json")) return digestPage(c, (await findDigest(c, param)).webHtml);
-    const week = param.slice(0, -".json".length);
-    const digest = isWeekName(week) ? await getDigest(c.var.ctx.db, week) : undefined;
-    if (!digest)
-      return c.json({ error: { code: "digest.not_found", message: `There is no digest for ${week}.` } }, 404);
+    // A week without a digest is answered by the one error handler, in JSON as the address asks.
+    const digest = await findDigest(c, param.slice(0, -".json".length));
     return c.json({
       week: digest.week,
       subject: digest.subject,

@@ -2,8 +2,8 @@ import type { Context as HonoContext } from "hono";
 import { validator } from "hono/validator";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import { isTidingsError } from "@tidings/core/error";
-import { errorResponse } from "../errors.tsx";
+import { isTidingsError, TidingsError } from "@tidings/core/error";
+import { wantsJson } from "../negotiate.ts";
 import { LinkProblemPage } from "../pages/subscription.tsx";
 
 const titles: Record<string, string> = {
@@ -16,28 +16,23 @@ const unsubscribeHelp =
 
 /**
  * A confirm or unsubscribe link that cannot be used: a clear page (with the signup form after a
- * confirm link) or the JSON error for API callers. Anything that is not a token problem is rethrown.
+ * confirm link); API callers get the error from the one error handler. Anything that is not a
+ * token problem is rethrown.
  */
 export function refuseLink(c: HonoContext, e: unknown, purpose: "confirm" | "unsubscribe") {
   if (!isTidingsError(e) || !e.code.startsWith("subscription.")) throw e;
-  const message = purpose === "unsubscribe" ? unsubscribeHelp : e.message;
-  if ((c.req.header("accept") ?? "").includes("application/json")) {
-    return errorResponse(c, e.status as ContentfulStatusCode, e.code, message);
-  }
+  const refusal = purpose === "unsubscribe" ? new TidingsError(e.kind, e.code, unsubscribeHelp, e.data) : e;
+  if (wantsJson(c)) throw refusal;
   const title = titles[e.code] ?? "This link is not valid";
-  const page = <LinkProblemPage title={title} message={message} signup={purpose === "confirm"} />;
-  return c.html(page, e.status as ContentfulStatusCode);
+  const page = <LinkProblemPage title={title} message={refusal.message} signup={purpose === "confirm"} />;
+  return c.html(page, refusal.status as ContentfulStatusCode);
 }
 
-/** `?token=` present and token-shaped, or the invalid-link page. */
+/** `?token=` present and token-shaped, or the invalid-link page (the error, for API callers). */
 export const linkToken = validator("query", (query, c) => {
   const parsed = z.object({ token: z.string().max(200) }).safeParse(query);
   if (parsed.success) return parsed.data;
-  return c.html(
-    <LinkProblemPage
-      title="This link is not valid"
-      message="The link has no token: copy the whole link from the email, or sign up again."
-    />,
-    400,
-  );
+  const message = "The link has no token: copy the whole link from the email, or sign up again.";
+  if (wantsJson(c)) throw new TidingsError("invalid", "subscription.token_missing", message);
+  return c.html(<LinkProblemPage title="This link is not valid" message={message} />, 400);
 });

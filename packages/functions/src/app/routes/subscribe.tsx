@@ -1,13 +1,13 @@
 import { Hono, type Context as HonoContext } from "hono";
 import { validator } from "hono/validator";
 import { z } from "zod";
+import { TidingsError } from "@tidings/core/error";
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { requestSubscription } from "@tidings/core/subscription/subscribe";
-import { isTidingsError } from "@tidings/core/error";
-import type { AppEnv } from "../env.ts";
-import { errorResponse } from "../errors.tsx";
-import { CheckInboxPage, LandingPage, SignupFormId } from "../pages/subscription.tsx";
 import { themes } from "@tidings/core/theme/themes";
+import type { AppEnv } from "../env.ts";
+import { sentJson, wantsJson } from "../negotiate.ts";
+import { CheckInboxPage, LandingPage, SignupFormId } from "../pages/subscription.tsx";
 
 const SignupInput = z.object({
   email: EmailAddress,
@@ -16,22 +16,23 @@ const SignupInput = z.object({
   form: SignupFormId.optional().catch(() => undefined),
 });
 
-const isJson = (c: HonoContext) => /^application\/([\w.-]+\+)?json/i.test(c.req.header("content-type") ?? "");
-
-/** Form or JSON `{ email }` in; a 400 with the form and the reason out when it is not an address. */
+/**
+ * Form or JSON `{ email }` in. Not an address: a browser gets the form back (400) with the
+ * reason and what was typed; an API caller the error, from the one error handler.
+ */
 const signupInput = validator("form", async (form, c) => {
-  const raw: unknown = isJson(c) ? await c.req.json().catch(() => undefined) : form;
+  const raw: unknown = sentJson(c) ? await c.req.json().catch(() => undefined) : form;
   const parsed = SignupInput.safeParse(raw ?? {});
   if (parsed.success) return parsed.data;
   const reason = parsed.error.issues[0]?.message ?? "That does not look like an email address.";
-  if (isJson(c)) return errorResponse(c, 400, "subscription.invalid_email", reason);
+  if (wantsJson(c)) throw new TidingsError("invalid", "subscription.invalid_email", reason);
   const typed = typeof (raw as { email?: unknown })?.email === "string" ? (raw as { email: string }).email : "";
   // Whatever was typed goes back into the field, escaped by JSX, so it can be corrected.
   return c.html(<LandingPage themes={themes().list} latestWeek={undefined} error={reason} value={typed} />, 400);
 });
 
 const answer = (c: HonoContext<AppEnv>, email: string) =>
-  isJson(c)
+  wantsJson(c)
     ? c.json({
         status: "check_inbox",
         message: "If this address is not subscribed yet, a confirmation email is on its way.",
@@ -50,14 +51,9 @@ export const subscribe = new Hono<AppEnv>().post("/", signupInput, async (c) => 
     at: now.toISOString(),
     clientAddress,
     userAgent: (c.req.header("user-agent") ?? "").slice(0, 512),
-    form: input.form ?? (isJson(c) ? "api" : "unknown"),
+    form: input.form ?? (sentJson(c) ? "api" : "unknown"),
   };
-  try {
-    await requestSubscription(ctx, c.var.confirmations, { email: input.email, consent }, now);
-  } catch (e) {
-    if (isTidingsError(e) && e.kind === "rate_limited")
-      c.header("retry-after", String(e.data?.retryAfterSeconds ?? 60));
-    throw e;
-  }
+  // A refusal (a rate limit: 429 with Retry-After) is answered by the one error handler.
+  await requestSubscription(ctx, c.var.confirmations, { email: input.email, consent }, now);
   return answer(c, input.email);
 });

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { checkUnsubscribeToken, unsubscribe as leave } from "@tidings/core/subscription/unsubscribe";
 import type { AppEnv } from "../env.ts";
+import { wantsJson } from "../negotiate.ts";
 import { UnsubscribedPage, UnsubscribePage } from "../pages/subscription.tsx";
 import { linkToken, refuseLink } from "./link-token.tsx";
 import { tokenPage } from "./token-pages.ts";
@@ -28,6 +29,6 @@ export const unsubscribe = new Hono<AppEnv>()
     } catch (e) {
       return refuseLink(c, e, "unsubscribe");
     }
-    if (c.req.header("accept")?.includes("application/json")) return c.json({ status: "unsubscribed" });
+    if (wantsJson(c)) return c.json({ status: "unsubscribed" });
     return c.html(<UnsubscribedPage />);
   });

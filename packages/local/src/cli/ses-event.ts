@@ -5,7 +5,7 @@
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { sampleSesEvent } from "@tidings/core/subscription/suppression";
 import { handleSesNotifications, snsDelivery } from "@tidings/core/email/ses-events";
-import { useLocalStack } from "../local/stack.ts";
+import { useLocalStack } from "../stack.ts";
 
 const [kind, address] = process.argv.slice(2);
 if ((kind !== "bounce" && kind !== "complaint") || !address) {

@@ -8,9 +8,9 @@ import { createContext } from "@tidings/core/context";
 import { buildMissingDigests } from "@tidings/core/digest/backfill";
 import { ingestFeeds } from "@tidings/core/feed/ingest";
 import { plural, progressLine } from "./ingest-report.ts";
-import { releaseLock, updateLock } from "./lock.ts";
-import { serveApp } from "./serve.ts";
-import { startEmbedded } from "./stack.ts";
+import { releaseLock, updateLock } from "../lock.ts";
+import { serveApp } from "../serve.ts";
+import { startEmbedded } from "../stack.ts";
 
 const cfg = config();
 const fail = (message: string) => {

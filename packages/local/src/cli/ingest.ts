@@ -5,8 +5,8 @@
  */
 import { parseArgs } from "node:util";
 import { ingestFeeds } from "@tidings/core/feed/ingest";
-import { plural, progressLine } from "../local/ingest-report.ts";
-import { useLocalStack } from "../local/stack.ts";
+import { plural, progressLine } from "./ingest-report.ts";
+import { useLocalStack } from "../stack.ts";
 
 const usage = "usage: npm run ingest -- [--feed URL_OR_FILE]";
 

@@ -8,8 +8,8 @@ import { buildDigest } from "@tidings/core/digest/build";
 import { lastCompleteWeek, parseWeek, weekDates } from "@tidings/core/digest/week";
 import { isTidingsError } from "@tidings/core/error";
 import { newsletter } from "@tidings/templates/newsletter";
-import { useLocalStack } from "../local/stack.ts";
-import { sendAll, sendTest } from "../local/send-digest.ts";
+import { useLocalStack } from "../stack.ts";
+import { sendAll, sendTest } from "./send-digest.ts";
 
 const usage = "usage: npm run digest -- [--week 2026-W20] [--rebuild] [--send] [--to ADDRESS]";
 

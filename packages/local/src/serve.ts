@@ -1,8 +1,12 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context as HonoContext } from "hono";
 import type { Context } from "@tidings/core/context";
-import { createApp } from "../app/app.ts";
-import { socketClientAddress } from "../app/client-address.ts";
+import { createApp } from "@tidings/functions/app/app";
+
+/** The client address for rate limits when Node serves the app: the TCP peer, never a header. */
+export const socketClientAddress = (c: HonoContext) => getConnInfo(c).remote.address ?? "unknown";
 
 /** Serves the app over HTTP on this machine; resolves once it listens. */
 export function serveApp(ctx: Context, port: number, hostname = "0.0.0.0"): Promise<Server> {

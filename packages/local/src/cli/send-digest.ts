@@ -5,8 +5,8 @@ import { defaultDelivery } from "@tidings/core/send/deliver";
 import { sendTotals } from "@tidings/core/store/sends";
 import { sendInProcess, type SendProgress } from "@tidings/core/send/in-process";
 import { sendTestCopy } from "@tidings/core/send/test-copy";
-import { sendWorkers } from "./send-workers.ts";
-import type { LocalStack } from "./stack.ts";
+import { sendWorkers } from "../send-workers.ts";
+import type { LocalStack } from "../stack.ts";
 
 /** Where to read what was sent: the running stack's mailbox (an embedded one ends with the command). */
 const mailbox = (stack: LocalStack) => (stack.embedded ? "" : `  Mailbox  ${stack.ctx.config.sesEndpoint}/\n`);
