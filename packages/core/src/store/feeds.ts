@@ -37,11 +37,11 @@ export function feedKeyOf(source: string): string {
   return createHash("sha256").update(source.trim()).digest("base64url").slice(0, 16);
 }
 
-function toItem(state: FeedState): Record<string, unknown> {
+function toRow(state: FeedState): Record<string, unknown> {
   return rowOf(feedKeys.type, { ...feedKeys.key(state.feedKey), ...feedKeys.index(state.feedKey) }, state);
 }
 
-function fromItem(item: Record<string, unknown>): FeedState {
+function fromRow(item: Record<string, unknown>): FeedState {
   return dataOf(item) as unknown as FeedState;
 }
 
@@ -49,11 +49,11 @@ function fromItem(item: Record<string, unknown>): FeedState {
 export async function getFeedState(db: Db, source: string): Promise<FeedState> {
   const feedKey = feedKeyOf(source);
   const { Item } = await db.client.send(new GetCommand({ TableName: db.table, Key: feedKeys.key(feedKey) }));
-  return Item ? fromItem(Item) : { feedKey, source, url: source, failures: 0 };
+  return Item ? fromRow(Item) : { feedKey, source, url: source, failures: 0 };
 }
 
 export async function putFeedState(db: Db, state: FeedState): Promise<void> {
-  await db.client.send(new PutCommand({ TableName: db.table, Item: toItem(state) }));
+  await db.client.send(new PutCommand({ TableName: db.table, Item: toRow(state) }));
 }
 
 /** Every feed ever ingested. */
@@ -63,5 +63,5 @@ export async function listFeedStates(db: Db): Promise<FeedState[]> {
     KeyConditionExpression: "GSI1PK = :feeds",
     ExpressionAttributeValues: { ":feeds": feedKeys.all },
   });
-  return rows.map(fromItem);
+  return rows.map(fromRow);
 }
