@@ -50,7 +50,7 @@ export type ThemeConfig = z.output<typeof ThemeConfigSchema>;
 
 /** The error for a bad configuration: says where, then what. */
 export function configError(where: string, problem: string): TidingsError {
-  return new TidingsError("invalid", "theme.config", `theme configuration: ${where}: ${problem}`, { where });
+  return new TidingsError("invalid", "theme.config", `theme configuration: ${where}: ${problem}`, { data: { where } });
 }
 
 /**
