@@ -7,14 +7,14 @@ import { readFileSync } from "node:fs";
 import { batchPut } from "../../packages/core/src/store/batch.ts";
 import type { Db } from "../../packages/core/src/store/db.ts";
 import { itemRow, type StoredItem } from "../../packages/core/src/store/items.ts";
-import { digestClassifier } from "../../packages/core/src/digest/classifier.ts";
+import { ruleClassifier } from "../../packages/core/src/digest/classifier.ts";
 import type { DigestItem } from "../../packages/core/src/digest/item.ts";
 import type { DigestInput } from "../../packages/core/src/digest/model.ts";
 import { groupByTheme, type Classify } from "../../packages/core/src/digest/sections.ts";
 import { weekRange } from "../../packages/core/src/digest/week.ts";
 import { newsletter } from "@tidings/templates/newsletter";
 
-export const themes = digestClassifier().themes;
+export const themes = ruleClassifier().themes;
 
 const rules: [RegExp, string][] = [
   [/\b(AI|Nvidia|GPU|Cambricon)\b/i, "AI chips & computing"],
