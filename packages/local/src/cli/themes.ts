@@ -14,6 +14,7 @@ import {
   formatEvaluation,
   learningCurve,
   parseLabelled,
+  type LabelledItem,
 } from "@tidings/core/theme/evaluate";
 import { readThemesFile, themeConfig } from "@tidings/core/theme/themes";
 
@@ -23,6 +24,8 @@ function fail(message: string): never {
   process.stderr.write(`npm run themes: ${message}\n`);
   process.exit(1);
 }
+
+const asExample = (i: LabelledItem) => ({ ...i, summary: i.summary ?? "", categories: [...(i.categories ?? [])] });
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -46,7 +49,7 @@ try {
   };
   const items = parseLabelled(read(file));
   let themes = values.themes ? readThemesFile(values.themes) : themeConfig();
-  if (values.examples) themes = { ...themes, examples: [...themes.examples, ...parseLabelled(read(values.examples))] };
+  if (values.examples) themes = { ...themes, examples: [...themes.examples, ...parseLabelled(read(values.examples)).map(asExample)] };
   const source = values.themes ?? config().themesFile ?? "templates/themes.json";
   const examples = themes.examples.length ? `, ${themes.examples.length} examples` : "";
   process.stdout.write(`${file}: ${items.length} labelled items; themes from ${source}${examples}\n\n`);
