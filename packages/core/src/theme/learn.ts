@@ -4,7 +4,8 @@
  * shrinkage", 1999), with the file's examples and the editor's corrections as fixed labels.
  *
  * 1. Start: the keyword rules (classifier.ts) file every item they can; the words of each
- *    theme's name and `about` line count as weak keywords (`aboutWeight`). Items no rule
+ *    theme's name and `about` line count as weak keywords (`aboutWeight`) where the theme has
+ *    no weighted terms. Items no rule
  *    touches start unfiled, or in the fallback when the file gave the fallback words of its own.
  * 2. M-step: each theme's word distribution from the items filed under it (in proportion to how
  *    sure the filing is), its keywords as pseudo-counts, and the examples and corrections,
@@ -38,7 +39,10 @@ export interface LearnOptions extends FeatureOptions {
   lambda: number;
   /** dirichlet: pseudo-count of all items' distribution added to each theme. */
   mu: number;
-  /** Weight of a theme's name and about-line words in the starting filing (0: keywords only). */
+  /**
+   * Weight of a theme's name and about-line words in the starting filing (0: keywords only);
+   * only for themes without weighted `terms`.
+   */
   aboutWeight: number;
   /** Pseudo-count of each keyword in its theme's word distribution. */
   keywordSeed: number;
@@ -211,7 +215,11 @@ export function learnThemes(
     });
   }
 
-  const about = specs.map((spec) => new Set(stemmedWords(`${spec.name} ${spec.about}`)));
+  // The about line stands in for the words an editor did not write: only for a theme without
+  // weighted terms (measured: it helps the minimal webdev file, and costs the shipped rich file).
+  const about = specs.map(
+    (spec) => new Set(Object.keys(spec.terms).length ? [] : stemmedWords(`${spec.name} ${spec.about}`)),
+  );
   /** The starting filing: the keyword rules, plus the name and about words as weak keywords. */
   function start(item: LearnItem): Float64Array {
     const score = rules.scores({ title: item.title, summary: item.summary ?? "", categories: item.categories ?? [] });
