@@ -7,14 +7,14 @@ import { readFileSync } from "node:fs";
 import { batchPut } from "@tidings/core/store/batch";
 import type { Db } from "@tidings/core/store/db";
 import { toRow, type StoredItem } from "@tidings/core/store/items";
-import { digestClassifier } from "@tidings/core/digest/classifier";
+import { ruleClassifier } from "@tidings/core/digest/classifier";
 import type { DigestItem } from "@tidings/core/digest/item";
 import type { DigestInput } from "@tidings/core/digest/model";
 import { groupByTheme, type Classify } from "@tidings/core/digest/sections";
 import { weekRange } from "@tidings/core/digest/week";
 import { newsletter } from "@tidings/templates/newsletter";
 
-export const themes = digestClassifier().themes;
+export const themes = ruleClassifier().themes;
 
 const rules: [RegExp, string][] = [
   [/\b(AI|Nvidia|GPU|Cambricon)\b/i, "AI chips & computing"],
