@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import mjml2html from "mjml";
 import { renderDigest } from "../../packages/core/src/digest/email.ts";
-import { digestClassifier } from "../../packages/core/src/digest/classifier.ts";
+import { ruleClassifier } from "../../packages/core/src/digest/classifier.ts";
 import { digestModel } from "../../packages/core/src/digest/model.ts";
 import { groupByTheme } from "../../packages/core/src/digest/sections.ts";
 import { weekRange } from "../../packages/core/src/digest/week.ts";
@@ -80,7 +80,7 @@ export default async function bench(): Promise<void> {
   ).slice(0, 30);
   const input = {
     range: weekRange("2026-W20", "UTC"),
-    sections: groupByTheme(items, digestClassifier().classify, digestClassifier().themes),
+    sections: groupByTheme(items, ruleClassifier().classify, ruleClassifier().themes),
     newsletter,
     limits: { maxPerTheme: 30, maxItems: 30 },
     publicUrl: "https://tidings.example",

@@ -10,11 +10,12 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { BatchWriteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { activeShard, listActiveSubscribers } from "../../packages/core/src/store/active-subscribers.ts";
-import { GSI1 } from "../../packages/core/src/store/table.ts";
-import { EmailAddress } from "../../packages/core/src/subscription/address.ts";
-import { subscriberId } from "../../packages/core/src/subscription/subscriber.ts";
-import { issueToken, verifyToken } from "../../packages/core/src/subscription/token.ts";
+import { listActiveSubscribers } from "@tidings/core/store/active-subscribers";
+import { toRow } from "@tidings/core/store/subscribers";
+import { GSI1 } from "@tidings/core/store/table";
+import { EmailAddress } from "@tidings/core/subscription/address";
+import { subscriberId } from "@tidings/core/subscription/subscriber";
+import { issueToken, verifyToken } from "@tidings/core/subscription/token";
 import { startTestServices } from "../support/services.ts";
 
 const SUBSCRIBERS = 20_000;
@@ -25,11 +26,9 @@ async function seed(services: Awaited<ReturnType<typeof startTestServices>>) {
   const items = Array.from({ length: SUBSCRIBERS }, (_, i) => {
     const email = EmailAddress.parse(`reader${i}@example.com`);
     const id = subscriberId(services.ctx.config.tokenSecret, email);
-    const base = { id, email, state: "active", createdAt: "2026-05-18T09:00:00.000Z" };
-    return [
-      { ...base, PK: `SUB#${id}`, SK: "SUB", GSI1PK: `ACTIVE#${activeShard(id)}`, GSI1SK: id },
-      { ...base, PK: `ONE#${id}`, SK: "SUB", GSI1PK: "ACTIVE", GSI1SK: id },
-    ];
+    const at = "2026-05-18T09:00:00.000Z";
+    const base = { id, email, state: "active" as const, createdAt: at, updatedAt: at };
+    return [toRow(base), { ...base, PK: `ONE#${id}`, SK: "SUB", GSI1PK: "ACTIVE", GSI1SK: id }];
   }).flat();
   const batches: (typeof items)[] = [];
   for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));

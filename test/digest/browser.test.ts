@@ -7,7 +7,7 @@ import { load } from "cheerio";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import themeConfig from "@tidings/templates/themes";
+import { themes } from "../../packages/core/src/theme/themes.ts";
 import { newsletter } from "@tidings/templates/newsletter";
 import { launchBrowser, watchPage } from "../support/browser.ts";
 import { placeholderImages, seedFeed, serveSeededApp, type SeededApp } from "../support/seeded-app.ts";
@@ -42,7 +42,7 @@ for (const item of feedItems) {
 // Mon 11 May 2026 00:00 UTC to Sun 17 May 23:59:59.999.
 const w20Start = Date.UTC(2026, 4, 11);
 const w20 = feedItems.filter((i) => i.published.getTime() >= w20Start && i.published.getTime() < w20Start + 7 * 864e5);
-const themeNames = [...themeConfig.themes.map((t) => t.name), themeConfig.fallback.name];
+const themeNames = themes().list.map((t) => t.name);
 
 /** "11–17 May 2026", "27 April–3 May 2026", spaces around the dash aside. */
 function weekDays(week: string): string {

@@ -4,17 +4,17 @@
  * simple title rules) so these tests do not depend on its word lists.
  */
 import { readFileSync } from "node:fs";
-import { batchPut } from "../../packages/core/src/store/batch.ts";
-import type { Db } from "../../packages/core/src/store/db.ts";
-import { itemRow, type StoredItem } from "../../packages/core/src/store/items.ts";
-import { digestClassifier } from "../../packages/core/src/digest/classifier.ts";
-import type { DigestItem } from "../../packages/core/src/digest/item.ts";
-import type { DigestInput } from "../../packages/core/src/digest/model.ts";
-import { groupByTheme, type Classify } from "../../packages/core/src/digest/sections.ts";
-import { weekRange } from "../../packages/core/src/digest/week.ts";
+import { batchPut } from "@tidings/core/store/batch";
+import type { Db } from "@tidings/core/store/db";
+import { toRow, type StoredItem } from "@tidings/core/store/items";
+import { ruleClassifier } from "@tidings/core/digest/classifier";
+import type { DigestItem } from "@tidings/core/digest/item";
+import type { DigestInput } from "@tidings/core/digest/model";
+import { groupByTheme, type Classify } from "@tidings/core/digest/sections";
+import { weekRange } from "@tidings/core/digest/week";
 import { newsletter } from "@tidings/templates/newsletter";
 
-export const themes = digestClassifier().themes;
+export const themes = ruleClassifier().themes;
 
 const rules: [RegExp, string][] = [
   [/\b(AI|Nvidia|GPU|Cambricon)\b/i, "AI chips & computing"],
@@ -79,7 +79,7 @@ export function storedItem(overrides: Partial<StoredItem> = {}): StoredItem {
 export async function putItems(db: Db, items: StoredItem[]): Promise<void> {
   await batchPut(
     db,
-    items.map((it) => itemRow(it)),
+    items.map((it) => toRow(it)),
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { digestClassifier } from "../../packages/core/src/digest/classifier.ts";
+import { ruleClassifier } from "../../packages/core/src/digest/classifier.ts";
 import { applyCaps, groupByTheme } from "../../packages/core/src/digest/sections.ts";
 import { classify, item, themes } from "./fixtures.ts";
 
@@ -17,7 +17,7 @@ describe("sections", () => {
   });
 
   it("uses the newsletter's configured themes, in display order", () => {
-    const configured = digestClassifier();
+    const configured = ruleClassifier();
     expect(configured.themes.at(-1)).toBe("More news");
     expect(
       configured.classify({ title: "SK Hynix lifts DRAM and NAND flash output", summary: "", categories: [] }),

@@ -6,6 +6,7 @@ import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { readConfig } from "@tidings/core/config";
 import { createDb, ensureTable } from "@tidings/core/store/db";
+import { subscriberKeys } from "@tidings/core/store/keys";
 import { tableDefinition } from "@tidings/core/store/table";
 import { acquireLock, readLock, releaseLock } from "@tidings/local/lock";
 import { startServices } from "@tidings/local/services";
@@ -38,7 +39,7 @@ describe("the local stack", () => {
     const first = await startEmbedded("test", cfg);
     const db1 = createDb({ table: "tidings", region: "us-east-1", endpoint: first.config.dynamodbEndpoint });
     await db1.client.send(
-      new PutCommand({ TableName: "tidings", Item: { PK: "SUB#1", SK: "SUB", email: "reader@example.com" } }),
+      new PutCommand({ TableName: "tidings", Item: { ...subscriberKeys.key("sub_1"), email: "reader@example.com" } }),
     );
     await first.services.close();
     releaseLock(cfg.dataDir);
@@ -46,7 +47,9 @@ describe("the local stack", () => {
     const second = await startEmbedded("test", cfg);
     try {
       const db2 = createDb({ table: "tidings", region: "us-east-1", endpoint: second.config.dynamodbEndpoint });
-      const { Item } = await db2.client.send(new GetCommand({ TableName: "tidings", Key: { PK: "SUB#1", SK: "SUB" } }));
+      const { Item } = await db2.client.send(
+        new GetCommand({ TableName: "tidings", Key: subscriberKeys.key("sub_1") }),
+      );
       expect(Item?.email).toBe("reader@example.com");
     } finally {
       await second.services.close();

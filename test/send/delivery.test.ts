@@ -11,7 +11,8 @@ import { asConsume, createConsumer } from "@tidings/core/send/consumer";
 import { fanOut } from "@tidings/core/send/fan-out";
 import { sendInProcess, type InProcessOptions } from "@tidings/core/send/in-process";
 import { TokenBucket } from "@tidings/core/send/pace";
-import { localQueue } from "@tidings/core/send/queue";
+import { localQueue } from "@tidings/core/queue/local";
+import { SendJob } from "@tidings/core/send/job";
 import { sendTestCopy } from "@tidings/core/send/test-copy";
 import { getDigest } from "@tidings/core/store/digests";
 import { claimSend, getSend, sendTotals } from "@tidings/core/store/sends";
@@ -165,7 +166,13 @@ describe("sending a digest", () => {
   it("loses and duplicates nothing when every queue message arrives twice", async () => {
     const week = await nextWeek();
     const consume = asConsume(createConsumer(ctx, { pace: new TokenBucket(Infinity), ...quick.delivery }));
-    const queue = localQueue(consume, { concurrency: 4, maxReceives: 5, retryDelayMs: 5 });
+    const queue = localQueue(consume, {
+      schema: SendJob,
+      concurrency: 4,
+      maxReceives: 5,
+      retryDelayMs: 5,
+      log: ctx.log,
+    });
     const twice = { enqueue: async (jobs: Parameters<typeof queue.enqueue>[0]) => queue.enqueue([...jobs, ...jobs]) };
     expect(await fanOut(ctx, week, twice)).toEqual({ recipients: 1000, jobs: 20 });
     await queue.drained();

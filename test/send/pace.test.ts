@@ -86,7 +86,10 @@ describe("SES errors", () => {
     expect(classifySesError(err("TooManyRequestsException", 429))).toBe("retry");
     expect(classifySesError(err("ThrottlingException", 400))).toBe("retry");
     expect(classifySesError(err("InternalFailure", 500))).toBe("retry");
-    expect(classifySesError(new TypeError("fetch failed"))).toBe("retry");
+    // No answer at all, as the SDK reports it (it marks every error of a call with $metadata).
+    const unreachable = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED", $metadata: {} });
+    expect(classifySesError(unreachable)).toBe("retry");
+    expect(classifySesError(new TypeError("input.map is not a function"))).toBe("fatal"); // ours: no retry mends it
     expect(classifySesError(err("MessageRejected", 400))).toBe("permanent");
     expect(classifySesError(err("BadRequestException", 400))).toBe("permanent");
     expect(classifySesError(err("SendingPausedException", 400))).toBe("fatal");

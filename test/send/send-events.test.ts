@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimSend, finishSend, getSend } from "@tidings/core/store/sends";
-import { handleSesNotifications, snsDelivery } from "@tidings/functions/lambda/ses-events";
+import { handleSesNotifications, snsDelivery } from "@tidings/core/email/ses-events";
 import { startTestServices, type TestServices } from "../support/services.ts";
 
 let services: TestServices;
@@ -29,6 +29,7 @@ describe("SES Send events", () => {
     expect(await getSend(ctx.db, "2026-W21", "sub_crashed")).toMatchObject({
       status: "sent",
       messageId: "0100018f-abc",
+      finishedAt: Date.parse("2026-05-25T06:00:01.000Z"),
     });
     // Long after the claim timeout, the reader is still not sent a second copy.
     expect(await claimSend(ctx.db, "2026-W21", "sub_crashed", Date.now() + 3_600_000, 600_000)).toEqual({

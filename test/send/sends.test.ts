@@ -28,7 +28,15 @@ describe("send records", () => {
     expect(
       await finishSend(db, "2026-W20", "sub_b", claim.claimId, { status: "sent", messageId: "m-1", at: 2_000 }),
     ).toBe(true);
-    expect(await getSend(db, "2026-W20", "sub_b")).toMatchObject({ status: "sent", messageId: "m-1" });
+    expect(await getSend(db, "2026-W20", "sub_b")).toEqual({
+      week: "2026-W20",
+      subscriberId: "sub_b",
+      status: "sent",
+      claimId: claim.claimId,
+      claimedAt: 1_000,
+      messageId: "m-1",
+      finishedAt: 2_000,
+    });
     // Long after, a sent record is still never claimed again.
     expect(await claimSend(db, "2026-W20", "sub_b", 10 * TIMEOUT, TIMEOUT)).toEqual({
       ok: false,
@@ -67,6 +75,7 @@ describe("send records", () => {
     const claim = await claimSend(db, "2026-W21", "sub_e", 1_000, TIMEOUT);
     if (!claim.ok) throw new Error("expected a claim");
     await finishSend(db, "2026-W21", "sub_e", claim.claimId, { status: "failed", error: "MessageRejected", at: 1 });
+    expect(await getSend(db, "2026-W21", "sub_e")).toMatchObject({ error: "MessageRejected", finishedAt: 1 });
     await claimSend(db, "2026-W21", "sub_f", 1_000, TIMEOUT);
     expect(await sendTotals(db, "2026-W21")).toEqual({ claimed: 1, sent: 0, failed: 1 });
   });

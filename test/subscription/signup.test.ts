@@ -2,6 +2,7 @@ import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { MAX_BODY_BYTES } from "@tidings/functions/app/app";
+import { digestKeys } from "@tidings/core/store/keys";
 import { suppressSubscriber } from "@tidings/core/store/subscriber-state";
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { unsubscribeUrl } from "@tidings/core/subscription/links";
@@ -32,7 +33,7 @@ describe("the landing page's sample issue", () => {
       await client.send(
         new PutCommand({
           TableName: table,
-          Item: { PK: `DIGEST#${week}`, SK: "DIGEST", GSI1PK: "DIGESTS", GSI1SK: week, week, subject: week },
+          Item: { ...digestKeys.key(week), ...digestKeys.index(week), week, subject: week },
         }),
       );
     }

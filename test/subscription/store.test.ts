@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { createDb } from "@tidings/core/store/db";
 import { hitRateLimit } from "@tidings/core/store/rate-limits";
-import { activeShard, ACTIVE_SHARDS, listActiveSubscribers } from "@tidings/core/store/active-subscribers";
+import { listActiveSubscribers } from "@tidings/core/store/active-subscribers";
+import { activeShard, ACTIVE_SHARDS, rateLimitKeys, subscriberKeys } from "@tidings/core/store/keys";
 import { claimConfirmation, releaseConfirmation, takeConfirmation } from "@tidings/core/store/signup-claims";
 import { activateSubscriber, suppressSubscriber, unsubscribeSubscriber } from "@tidings/core/store/subscriber-state";
 import { getSubscriber } from "@tidings/core/store/subscribers";
@@ -44,7 +45,7 @@ const confirmation = (when: Date) => ({ at: when.toISOString(), clientAddress: "
 
 async function gsiKeys(id: string) {
   const { Items } = await db().client.send(new ScanCommand({ TableName: db().table }));
-  const item = Items!.find((i) => i.PK === `SUB#${id}`)!;
+  const item = Items!.find((i) => i.PK === subscriberKeys.key(id).PK)!;
   return { GSI1PK: item.GSI1PK, GSI1SK: item.GSI1SK };
 }
 
@@ -118,7 +119,7 @@ describe("subscriber state changes", () => {
     await claim(r, t0);
     expect(await gsiKeys(r.id)).toEqual({ GSI1PK: undefined, GSI1SK: undefined });
     await activateSubscriber(db(), r.id, confirmation(at(1000)));
-    expect(await gsiKeys(r.id)).toEqual({ GSI1PK: `ACTIVE#${activeShard(r.id)}`, GSI1SK: r.id });
+    expect(await gsiKeys(r.id)).toEqual(subscriberKeys.activeIndex(r.id));
     expect(await activateSubscriber(db(), r.id, confirmation(at(2000)))).toBe("active");
     await unsubscribeSubscriber(db(), r.id, at(3000));
     expect(await gsiKeys(r.id)).toEqual({ GSI1PK: undefined, GSI1SK: undefined });
@@ -278,8 +279,8 @@ describe("rate limits", () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => hitRateLimit(db(), limit, now)));
     expect(results.filter((r) => r.allowed)).toHaveLength(5);
     const { Items } = await db().client.send(new ScanCommand({ TableName: db().table }));
-    const item = Items!.find((i) => i.PK === "RATE#burst#k")!;
-    expect(item.hits).toBe(5);
+    const item = Items!.find((i) => i.PK === rateLimitKeys.key("burst", "k", 0).PK)!;
+    expect(item).toMatchObject({ type: "rate-limit", hits: 5 });
     expect(item.expiresAt).toBe(Date.parse("2026-05-18T10:00:00Z") / 1000 + 60);
   });
 });

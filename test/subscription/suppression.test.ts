@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { handleSesNotifications, snsDelivery } from "@tidings/functions/lambda/ses-events";
+import { handleSesNotifications, snsDelivery } from "@tidings/core/email/ses-events";
 import { repoRoot, runTs } from "../support/processes.ts";
 import { confirmLink, freshClient, signup, useTestbed } from "./app.ts";
 

@@ -1,10 +1,8 @@
 /**
- * A real HTTP hop in front of the local SES that answers some SendEmail calls the way SES
- * does when it throttles, fails or refuses, and passes the rest through. Faults are injected on
- * the wire, so the SDK's own error parsing and our retry logic are what gets tested.
+ * The local SES behind a faulty hop (faulty-hop.ts) that answers some SendEmail calls the way
+ * SES does when it throttles, fails or refuses, and passes the rest through.
  */
-import { createServer, request, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { faultyHop } from "./faulty-hop.ts";
 
 export type Fault = "throttle" | "server-error" | "reject" | "paused";
 
@@ -27,43 +25,18 @@ export interface FaultySes {
 
 export async function faultySes(target: string, plan: FaultPlan): Promise<FaultySes> {
   const stats = { sends: 0, faults: 0 };
-  const upstream = new URL(target);
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks);
-      if (req.method === "POST" && req.url === "/v2/email/outbound-emails") {
-        const to =
-          (JSON.parse(body.toString()) as { Destination?: { ToAddresses?: string[] } }).Destination?.ToAddresses ?? [];
-        const fault = plan({ n: ++stats.sends, to });
-        if (fault) {
-          stats.faults++;
-          const a = answers[fault];
-          res.writeHead(a.status, { "content-type": "application/json", "x-amzn-errortype": a.type });
-          res.end(JSON.stringify({ message: a.message }));
-          return;
-        }
-      }
-      const forward = request(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-        (up) => {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-        },
-      );
-      forward.on("error", () => res.destroy());
-      forward.end(body);
-    });
+  const hop = await faultyHop(target, ({ method, path, body }) => {
+    if (method !== "POST" || path !== "/v2/email/outbound-emails") return undefined;
+    const to = (JSON.parse(body.toString()) as { Destination?: { ToAddresses?: string[] } }).Destination?.ToAddresses;
+    const fault = plan({ n: ++stats.sends, to: to ?? [] });
+    if (!fault) return undefined;
+    stats.faults++;
+    const a = answers[fault];
+    return {
+      status: a.status,
+      headers: { "content-type": "application/json", "x-amzn-errortype": a.type },
+      body: JSON.stringify({ message: a.message }),
+    };
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    stats,
-    close: () =>
-      new Promise((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  return { ...hop, stats };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import shipped from "../../templates/themes.ts";
+import shipped from "../../templates/themes.json" with { type: "json" };
 import { compileThemes } from "../../packages/core/src/theme/classifier.ts";
 import { themes } from "../../packages/core/src/theme/themes.ts";
 import { isTidingsError } from "../../packages/core/src/error.ts";
@@ -109,14 +109,14 @@ describe("theme configuration is checked at load, with the bad entry named", () 
     [
       "a theme nothing can land in",
       (c: ReturnType<typeof valid>) => ((c.themes[1]!.terms = {}), (c.themes[1]!.categories = [])),
-      'theme "Memory": has no terms and no categories',
+      'theme "Memory": has no keywords, terms or categories',
     ],
   ])("rejects %s", (_, edit, message) => {
     expect(errorFor(edit)).toContain(`theme configuration: ${message}`);
   });
 });
 
-describe("the shipped configuration (templates/themes.ts)", () => {
+describe("the shipped themes file (templates/themes.json)", () => {
   it("is valid and lists the semiconductor newsletter's themes in display order", () => {
     expect(() => compileThemes(shipped)).not.toThrow();
     expect(themes().list.map((t) => t.name)).toEqual([

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { Resource } from "sst";
 
 export interface Config {
@@ -40,6 +40,8 @@ export interface Config {
   dataDir: string;
   /** Key for signing subscriber tokens. */
   tokenSecret: string;
+  /** The newsletter's themes file (THEMES_FILE); undefined: the shipped `templates/themes.json`. */
+  themesFile: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -122,6 +124,8 @@ export function readConfig(raw: Env = process.env): Config {
     sendConsumers: positiveNumber("SEND_CONSUMERS", env.SEND_CONSUMERS) ?? 4,
     onAws,
     dataDir,
+    // Relative to the working directory: the repository root locally, the bundle on AWS.
+    themesFile: env.THEMES_FILE === undefined ? undefined : resolve(env.THEMES_FILE),
     get tokenSecret() {
       // On AWS a missing link is a deploy mistake: say so, rather than write to a read-only disk.
       if (!tokenSecret && onAws) throw new Error("TokenSecret is not linked to this function (sst.config.ts)");

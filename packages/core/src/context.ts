@@ -3,15 +3,19 @@
  * one; tests build one against their own local services.
  */
 import type { SESv2Client } from "@aws-sdk/client-sesv2";
+import type { SQSClient } from "@aws-sdk/client-sqs";
 import { config as processConfig, type Config } from "./config.ts";
 import { createSes } from "./email/ses.ts";
 import { log, type Log } from "./log.ts";
+import { createSqs } from "./queue/sqs.ts";
 import { createDb, type Db } from "./store/db.ts";
 
 export interface Context {
   config: Config;
   db: Db;
   ses: SESv2Client;
+  /** The send queue and the confirmation outbox on AWS; off AWS it refuses every call. */
+  sqs: SQSClient;
   log: Log;
 }
 
@@ -26,6 +30,7 @@ export function createContext(config: Config = processConfig(), overrides: Parti
     config,
     db: createDb({ table: config.tableName, region: config.region, endpoint: config.dynamodbEndpoint }),
     ses: createSes({ region: config.region, endpoint: config.sesEndpoint }),
+    sqs: createSqs({ region: config.region, onAws: config.onAws }),
     log: log(),
     ...overrides,
   };

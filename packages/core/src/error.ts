@@ -16,22 +16,31 @@ const statusByKind: Record<ErrorKind, number> = {
   unavailable: 502,
 };
 
+export interface TidingsErrorOptions extends ErrorOptions {
+  /** Facts the caller acts on (e.g. `retryAfterSeconds`). */
+  data?: Record<string, unknown>;
+}
+
 /**
  * The one user-facing error type. Anything else that is thrown is a bug or an outage:
- * it is logged and answered with a plain 500.
+ * it is logged and answered with a plain 500. Wrapping another error, pass it on as `cause`,
+ * so the logs keep what really happened.
  *
  * @example throw new TidingsError("invalid", "feed.not_a_feed", "not a feed: the document is an HTML page")
+ * @example throw new TidingsError("invalid", "feed.malformed", `malformed JSON: ${e.message}`, { cause: e })
  */
 export class TidingsError extends Error {
   override readonly name = "TidingsError";
+  readonly data: Record<string, unknown> | undefined;
   constructor(
     readonly kind: ErrorKind,
     /** Stable, dotted, machine-readable: `feed.not_a_feed`, `subscription.bad_token`. */
     readonly code: string,
     message: string,
-    readonly data?: Record<string, unknown>,
+    { data, ...options }: TidingsErrorOptions = {},
   ) {
-    super(message);
+    super(message, options);
+    this.data = data;
   }
 
   get status(): number {

@@ -14,8 +14,20 @@ export interface Log {
   error(message: string, fields?: Fields): void;
 }
 
+/** An error and the causes it carries, outermost first (a few at most). */
+function chain(error: Error): Error[] {
+  const out = [error];
+  for (let c = error.cause; c instanceof Error && out.length < 5; c = c.cause) out.push(c);
+  return out;
+}
+
 function format(value: unknown): string {
-  if (value instanceof Error) return JSON.stringify(value.message);
+  if (value instanceof Error)
+    return JSON.stringify(
+      chain(value)
+        .map((e, i) => (i === 0 ? e.message : `${e.name}: ${e.message}`))
+        .join(" ← caused by "),
+    );
   if (typeof value === "string") return /[\s"=]/.test(value) ? JSON.stringify(value) : value;
   return JSON.stringify(value);
 }
@@ -30,7 +42,9 @@ function lineLogger(): Log {
         .map(([k, v]) => ` ${k}=${format(v)}`)
         .join("");
       // A stack reads best on its own lines, after the one-line summary.
-      const stacks = Object.values(fields).flatMap((v) => (v instanceof Error && v.stack ? [`\n${v.stack}`] : []));
+      const stacks = Object.values(fields).flatMap((v) =>
+        v instanceof Error ? chain(v).map((e, i) => `\n${i ? "Caused by: " : ""}${e.stack ?? e.message}`) : [],
+      );
       const line = `${time} ${level.padEnd(5)} ${message}${extra}${stacks.join("")}\n`;
       (level === "info" ? process.stdout : process.stderr).write(line);
     };

@@ -5,7 +5,7 @@ import { createContext } from "@tidings/core/context";
 import { createConsumer } from "@tidings/core/send/consumer";
 import { SendingStopped } from "@tidings/core/send/deliver";
 import { TokenBucket } from "@tidings/core/send/pace";
-import type { SendJob } from "@tidings/core/send/queue";
+import type { SendJob } from "@tidings/core/send/job";
 
 const { config, ratePerSecond } = workerData as { config: Config; ratePerSecond: number };
 const stop = new AbortController();

@@ -5,6 +5,7 @@
 import { newsletter as defaultNewsletter, type DigestLimits, type Newsletter } from "@tidings/templates/newsletter";
 import type { Context } from "../context.ts";
 import { digestSentError, getDigest, putDigest, type Digest } from "../store/digests.ts";
+import type { Correction } from "../theme/learn.ts";
 import { digestClassifier, type Classifier } from "./classifier.ts";
 import { dedupe } from "./dedupe.ts";
 import { renderDigest } from "./email.ts";
@@ -15,7 +16,10 @@ import { weekRange, type WeekRange } from "./week.ts";
 export interface BuildOptions {
   /** Render and store anew even if the week has a digest. */
   rebuild?: boolean;
+  /** Files items; default: learned from the stored items (digest/classifier.ts). */
   classifier?: Classifier;
+  /** Items an editor filed by hand, which the learned classifier takes as fixed labels. */
+  corrections?: readonly Correction[];
   newsletter?: Newsletter;
   limits?: Partial<DigestLimits>;
   now?: Date;
@@ -41,7 +45,7 @@ export async function buildDigest(ctx: Context, week: string, options: BuildOpti
     ctx.log.debug("digest: no items published that week, no digest", { week: range.week, timeZone });
     return { status: "empty", range };
   }
-  const { classify, themes } = options.classifier ?? digestClassifier();
+  const { classify, themes } = options.classifier ?? (await digestClassifier(ctx.db, range, options.corrections));
   const sections = groupByTheme(items, classify, themes);
   const rendered = await renderDigest({
     range,

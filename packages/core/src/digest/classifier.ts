@@ -1,6 +1,13 @@
-/** The theme classifier as the digest uses it: the newsletter's themes (`templates/themes.ts`). */
-import { themes as configured } from "../theme/themes.ts";
+/**
+ * The theme classifier as the digest uses it: learned, at each build, from the newsletter's
+ * recent items, the themes file's examples and the editor's corrections (theme/learn.ts).
+ */
+import type { Db } from "../store/db.ts";
+import { itemsPublishedBetween } from "../store/items.ts";
+import { learnThemes, type Correction } from "../theme/learn.ts";
+import { themeConfig, themes as rules } from "../theme/themes.ts";
 import type { Classify } from "./sections.ts";
+import type { WeekRange } from "./week.ts";
 
 export interface Classifier {
   classify: Classify;
@@ -8,7 +15,34 @@ export interface Classifier {
   themes: string[];
 }
 
-export function digestClassifier(): Classifier {
-  const t = configured();
+/** How far back the build learns from, and at most how many items: memory stays bounded. */
+export const learningWindow = { weeks: 52, items: 10_000 };
+
+/** The themes file's keyword rules alone: no learning, no store. */
+export function ruleClassifier(): Classifier {
+  const t = rules();
   return { classify: t.classify, themes: t.list.map((x) => x.name) };
+}
+
+/**
+ * Learns from the items published in the year up to the week's end (the newest 10,000 at most)
+ * and the corrections given, then files with what it learned.
+ *
+ * @example const { classify } = await digestClassifier(ctx.db, range, corrections)
+ */
+export async function digestClassifier(
+  db: Db,
+  range: Pick<WeekRange, "end">,
+  corrections: readonly Correction[] = [],
+): Promise<Classifier> {
+  const from = new Date(range.end.getTime() - learningWindow.weeks * 7 * 24 * 3600 * 1000);
+  const stored = (await itemsPublishedBetween(db, from, range.end)).slice(-learningWindow.items);
+  const items = stored.map((i) => ({
+    title: i.title,
+    summary: i.summary,
+    categories: i.categories,
+    source: i.feedTitle,
+  }));
+  const learned = learnThemes(themeConfig(), { items, corrections });
+  return { classify: learned.classify, themes: learned.list.map((x) => x.name) };
 }

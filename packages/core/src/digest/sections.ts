@@ -6,7 +6,7 @@
 import type { DigestItem } from "./item.ts";
 
 /** Names the theme an item belongs to (see `packages/core/src/theme/`). */
-export type Classify = (item: { title: string; summary: string; categories: string[] }) => string;
+export type Classify = (item: { title: string; summary: string; categories: string[]; source?: string }) => string;
 
 export interface Section {
   theme: string;

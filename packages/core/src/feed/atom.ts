@@ -9,14 +9,15 @@ import {
   firstImage,
   firstImageOfRaw,
   noSummary,
+  summaryMax,
   summaryOf,
   summaryOfRaw,
   urlAttribute,
 } from "./item.ts";
 import { resolveUrl } from "./links.ts";
 import { MediaFields } from "./media.ts";
-import { richText } from "./html.ts";
-import { type EntityScope, xmlText, xmlValue } from "./text.ts";
+import { htmlToText, richText } from "./html.ts";
+import { type EntityScope, collapse, truncate, xmlContent, xmlText, xmlValue } from "./text.ts";
 import type { El } from "./xml.ts";
 
 /** The link a reader follows: `rel="alternate"` (HTML first), else one without a rel. */
@@ -30,15 +31,47 @@ function alternate(links: El[], entities: EntityScope, fallbackBase: string | un
   return null;
 }
 
-/** Summary of a text construct, whatever its type (text, html, xhtml; 0.3's escaped, xml, base64). */
-function constructSummary(el: El, entities: EntityScope, base: string | undefined): Summary {
-  if (el.attr("mode") === "base64") return summaryOf(Buffer.from(el.raw, "base64").toString("utf8"), base);
-  return summaryOfRaw(el.raw, entities, base);
+/**
+ * Whether a text construct holds markup to strip, or text to keep as written (RFC 4287 §3.1:
+ * `type` is text by default, `html` or `xhtml` otherwise; atom:content may name a media type
+ * instead, §4.1.3). Atom 0.3 names a media type, `text/plain` by default.
+ */
+function isMarkup(el: El, ns: string): boolean {
+  const type = el.attr("type")?.trim().toLowerCase() || (ns === "atom03" ? "text/plain" : "text");
+  if (type === "text") return false;
+  if (type === "html" || type === "xhtml" || /html|xml/.test(type)) return true;
+  return !type.startsWith("text/"); // text/plain and the like are text; other media are not text at all
 }
 
-function constructImage(el: El, entities: EntityScope, base: string | undefined): string | null {
-  if (el.attr("mode") === "base64") return firstImage(Buffer.from(el.raw, "base64").toString("utf8"), base);
-  return firstImageOfRaw(el.raw, entities, base);
+/** Atom 0.3's base64 mode: the content, decoded. */
+const base64Of = (el: El) => (el.attr("mode") === "base64" ? Buffer.from(el.raw, "base64").toString("utf8") : null);
+
+/** A title (or any short construct) as plain text: markup stripped from html/xhtml, text kept. */
+function constructText(el: El, feed: Feed): string {
+  const decoded = base64Of(el);
+  if (isMarkup(el, feed.ns)) return decoded === null ? richText(el.raw, feed.entities) : htmlToText(decoded).text;
+  return collapse(decoded ?? xmlContent(el.raw, feed.entities));
+}
+
+/** Summary of a text construct, whatever its type (text, html, xhtml; 0.3's escaped, xml, base64). */
+function constructSummary(el: El, feed: Feed, base: string | undefined): Summary {
+  const decoded = base64Of(el);
+  if (!isMarkup(el, feed.ns)) {
+    // A whole article may come as text: decode no more of it than the summary shows.
+    const raw = el.raw;
+    const long = decoded === null && raw.length > summaryMax * 8;
+    let text = collapse(decoded ?? xmlContent(long ? raw.slice(0, summaryMax * 8) : raw, feed.entities));
+    if (long && text.length < summaryMax) text = collapse(xmlContent(raw, feed.entities));
+    return { text: truncate(text, summaryMax), image: null };
+  }
+  return decoded === null ? summaryOfRaw(el.raw, feed.entities, base) : summaryOf(decoded, base);
+}
+
+/** The first picture of a construct: only markup has pictures; in text, `<img>` is words. */
+function constructImage(el: El, feed: Feed, base: string | undefined): string | null {
+  if (!isMarkup(el, feed.ns)) return null;
+  const decoded = base64Of(el);
+  return decoded === null ? firstImageOfRaw(el.raw, feed.entities, base) : firstImage(decoded, base);
 }
 
 function authorNames(authors: El[], entities: EntityScope): string[] {
@@ -100,11 +133,11 @@ function readEntry(entry: El, feed: Feed): FeedItem {
     alternate(links, entities, entry.base) ??
     "";
   const published = firstDate(dates, entities);
-  const titleText = title ? richText(title.raw, entities) : "";
-  let summary = summaryEl ? constructSummary(summaryEl, entities, summaryEl.base) : noSummary;
-  if (!summary.text && content) summary = constructSummary(content, entities, content.base);
+  const titleText = title ? constructText(title, feed) : "";
+  let summary = summaryEl ? constructSummary(summaryEl, feed, summaryEl.base) : noSummary;
+  if (!summary.text && content) summary = constructSummary(content, feed, content.base);
   if (!summary.text && media.description) summary = summaryOfRaw(media.description.raw, entities, undefined);
-  const image = media.best() ?? summary.image ?? (content ? constructImage(content, entities, content.base) : null);
+  const image = media.best() ?? summary.image ?? (content ? constructImage(content, feed, content.base) : null);
   return {
     id: (id && xmlValue(id.raw, entities)) || link || fallbackId(titleText, published, summary.text),
     title: titleText,
@@ -146,7 +179,7 @@ export function readAtom(original: El, entities: EntityScope): ParsedFeed {
   };
   return {
     format: ns === "atom03" || root.attr("version") === "0.3" ? "atom03" : "atom1",
-    title: title ? richText(title.raw, entities) : "",
+    title: title ? constructText(title, feed) : "",
     link: alternate(links, entities, undefined) ?? "",
     items: top.filter((c) => c.name === "entry").map((entry) => readEntry(entry, feed)),
   };

@@ -26,8 +26,8 @@ export const limits = {
   depth: 16,
 };
 
-const bomb = (why: string) =>
-  new TidingsError("invalid", "feed.entity_bomb", `refused: ${why} (an entity bomb); no feed needs that`);
+const bomb = (why: string, cause?: unknown) =>
+  new TidingsError("invalid", "feed.entity_bomb", `refused: ${why} (an entity bomb); no feed needs that`, { cause });
 const malformed = (why: string) => new TidingsError("invalid", "feed.malformed", `malformed XML: ${why}`);
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
@@ -179,7 +179,7 @@ export function readProlog(s: string): Prolog {
       } catch (e) {
         // Cut short by the window: the DOCTYPE itself is the attack.
         if (window.length < s.length && e instanceof TidingsError && e.code === "feed.malformed") {
-          throw bomb(`the DOCTYPE is longer than ${limits.doctypeChars} characters`);
+          throw bomb(`the DOCTYPE is longer than ${limits.doctypeChars} characters`, e);
         }
         throw e;
       }

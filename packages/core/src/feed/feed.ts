@@ -5,14 +5,17 @@ export type FeedFormat = "rss2" | "rss1" | "rss09" | "atom1" | "atom03" | "json"
 export interface FeedItem {
   /** guid / atom:id; else the link; else a stable hash of title and date. */
   id: string;
-  /** Plain text: entities decoded, tags stripped, whitespace collapsed. */
+  /**
+   * Plain text: entities decoded, markup stripped, whitespace collapsed. An Atom text construct
+   * (`type="text"`, the default) is text already: `Why &lt;div&gt; soup?` reads "Why <div> soup?".
+   */
   title: string;
   /** Absolute http(s) URL, or "" when the item has none. */
   link: string;
   /** ISO-8601 UTC, or null when absent or invalid. */
   published: string | null;
   author: string | null;
-  /** Plain text, no markup. */
+  /** Plain text: markup stripped (an Atom text construct kept as written), like the title. */
   summary: string;
   categories: string[];
   /** Absolute http(s) URL of the item's picture, or null. */

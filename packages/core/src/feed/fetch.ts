@@ -46,7 +46,8 @@ export const userAgent = (publicUrl: string) => `Tidings/0.1 (+${publicUrl})`;
 
 const accept =
   "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
-const unavailable = (code: string, message: string) => new TidingsError("unavailable", code, message);
+const unavailable = (code: string, message: string, cause?: unknown) =>
+  new TidingsError("unavailable", code, message, { cause });
 
 /** The body, read chunk by chunk, refused as soon as it passes `max` bytes. */
 async function readCapped(res: Response, max: number): Promise<Uint8Array> {
@@ -82,10 +83,10 @@ function networkError(e: unknown, url: string, timeoutMs: number): TidingsError 
   if (e instanceof TidingsError) return e;
   const err = e as Error & { cause?: { code?: string; message?: string } };
   if (err.name === "TimeoutError" || err.name === "AbortError") {
-    return unavailable("feed.timeout", `${url} did not answer within ${timeoutMs / 1000} s`);
+    return unavailable("feed.timeout", `${url} did not answer within ${timeoutMs / 1000} s`, e);
   }
   const why = err.cause?.code ?? err.cause?.message ?? err.message;
-  return unavailable("feed.unreachable", `could not reach ${url}: ${why}`);
+  return unavailable("feed.unreachable", `could not reach ${url}: ${why}`, e);
 }
 
 async function fetchHttp(source: string, o: FetchOptions): Promise<FetchResult> {
@@ -141,15 +142,19 @@ async function readLocal(source: string, o: FetchOptions): Promise<FetchResult> 
   let info;
   try {
     info = await stat(path);
-  } catch {
-    throw new TidingsError("not_found", "feed.no_such_file", `no such file: ${path}`);
+  } catch (e) {
+    throw new TidingsError("not_found", "feed.no_such_file", `no such file: ${path}`, { cause: e });
   }
   if (!info.isFile()) throw new TidingsError("invalid", "feed.not_a_file", `not a file: ${path}`);
   if (info.size > max) throw tooLarge(max);
   const lastModified = info.mtime.toUTCString();
   const common = { url: source, movedTo: undefined, requests: 0 };
   if (o.lastModified === lastModified) return { ...common, status: "not_modified" };
-  const body = await readFile(path);
+  const body = await readFile(path).catch((e: unknown) => {
+    throw new TidingsError("unavailable", "feed.unreadable", `could not read ${path}: ${(e as Error).message}`, {
+      cause: e,
+    });
+  });
   return { ...common, status: "ok", body, contentType: undefined, etag: undefined, lastModified };
 }
 

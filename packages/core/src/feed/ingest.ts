@@ -1,14 +1,16 @@
 /**
  * One ingest run: every configured feed fetched (conditionally), parsed and stored, a few at a
  * time. A feed's failure is recorded on that feed (its last error, a growing backoff) and
- * never stops the others; a 410 disables the feed; a permanent redirect updates its URL.
+ * never stops the others; a 410 disables the feed; a permanent redirect updates its URL. A
+ * storage fault stops the run: no feed is to blame for it.
  */
 import type { Context } from "../context.ts";
 import { isTidingsError } from "../error.ts";
 import { mapLimit } from "../async/map-limit.ts";
 import { type FeedState, getFeedState, putFeedState } from "../store/feeds.ts";
 import { storeFeedItems } from "../store/items.ts";
-import { fetchFeed, userAgent } from "./fetch.ts";
+import type { ParsedFeed } from "./feed.ts";
+import { fetchFeed, userAgent, type FetchResult } from "./fetch.ts";
 import { parseFeed } from "./parse.ts";
 
 export type FeedStatus = "ingested" | "not_modified" | "failed" | "backing_off" | "disabled" | "gone";
@@ -64,13 +66,29 @@ function result(state: FeedState, status: FeedStatus, extra: Partial<FeedResult>
   };
 }
 
-async function attempt(ctx: Context, state: FeedState, now: Date): Promise<FeedResult> {
-  const at = now.toISOString();
+/** What fetching (and parsing) a feed gave. */
+type Read = Exclude<FetchResult, { status: "ok" }> | (Extract<FetchResult, { status: "ok" }> & { feed: ParsedFeed });
+
+/** Fetches and parses a feed: every fault thrown here is the feed's own, never the store's. */
+async function read(ctx: Context, state: FeedState): Promise<Read> {
   const fetched = await fetchFeed(state.url, {
     userAgent: userAgent(ctx.config.publicUrl),
     etag: state.etag,
     lastModified: state.lastModified,
   });
+  if (fetched.status !== "ok") return fetched;
+  const feed = parseFeed(fetched.body, { url: fetched.url, contentType: fetched.contentType });
+  return { ...fetched, feed };
+}
+
+/** Stores what was read: its items and the feed's new state. */
+async function store(ctx: Context, state: FeedState, fetched: Read, now: Date): Promise<FeedResult> {
+  const at = now.toISOString();
+  if (fetched.status === "gone") {
+    const disabled = `${fetched.url} answered 410 Gone on ${at.slice(0, 10)}`;
+    await putFeedState(ctx.db, { ...state, lastAttemptAt: at, disabled });
+    return result(state, "gone", { error: disabled });
+  }
   const moved = fetched.movedTo ? { url: fetched.movedTo } : {};
   const succeeded = {
     ...moved,
@@ -80,24 +98,40 @@ async function attempt(ctx: Context, state: FeedState, now: Date): Promise<FeedR
     nextAttemptAt: undefined,
     disabled: undefined,
   };
-  if (fetched.status === "gone") {
-    const disabled = `${fetched.url} answered 410 Gone on ${at.slice(0, 10)}`;
-    await putFeedState(ctx.db, { ...state, lastAttemptAt: at, disabled });
-    return result(state, "gone", { error: disabled });
-  }
   if (fetched.status === "not_modified") {
     await putFeedState(ctx.db, { ...state, ...succeeded });
     return result({ ...state, ...moved }, "not_modified", { movedTo: fetched.movedTo });
   }
-  const feed = parseFeed(fetched.body, { url: fetched.url, contentType: fetched.contentType });
-  const title = feed.title || state.title || state.source;
-  const counts = await storeFeedItems(ctx.db, { feedKey: state.feedKey, title }, feed.items, now);
+  const title = fetched.feed.title || state.title || state.source;
+  const counts = await storeFeedItems(ctx.db, { feedKey: state.feedKey, title }, fetched.feed.items, now);
   const validators = { etag: fetched.etag, lastModified: fetched.lastModified };
   await putFeedState(ctx.db, { ...state, ...succeeded, ...validators, title });
   return result({ ...state, ...moved, title }, "ingested", { ...counts, movedTo: fetched.movedTo });
 }
 
-/** Ingests one feed (a URL or a local file); never throws for the feed's own faults. */
+/** Records the feed's own failure on it, with the next backoff. */
+async function recordFailure(ctx: Context, state: FeedState, e: unknown, now: Date): Promise<FeedResult> {
+  const error = isTidingsError(e) ? e.message : `unexpected error: ${(e as Error).message}`;
+  if (!isTidingsError(e)) ctx.log.error("ingest failed unexpectedly", { source: state.source, error: e });
+  const failures = state.failures + 1;
+  const nextAttemptAt = new Date(now.getTime() + backoff(failures)).toISOString();
+  const at = now.toISOString();
+  await putFeedState(ctx.db, {
+    ...state,
+    lastAttemptAt: at,
+    lastError: error,
+    lastErrorAt: at,
+    failures,
+    nextAttemptAt,
+  });
+  return result(state, "failed", { error, nextAttemptAt });
+}
+
+/**
+ * Ingests one feed (a URL or a local file). The feed's own faults (fetching, parsing) are
+ * recorded on it and never thrown; a storage fault is nobody's feed's: it is thrown, and stops
+ * the run rather than send healthy feeds into backoff.
+ */
 export async function ingestFeed(ctx: Context, source: string, options: IngestOptions = {}): Promise<FeedResult> {
   const now = options.now?.() ?? new Date();
   const state = await getFeedState(ctx.db, source);
@@ -105,26 +139,13 @@ export async function ingestFeed(ctx: Context, source: string, options: IngestOp
   if (state.nextAttemptAt && state.nextAttemptAt > now.toISOString() && !options.force) {
     return result(state, "backing_off", { error: state.lastError, nextAttemptAt: state.nextAttemptAt });
   }
+  let fetched: Read;
   try {
-    return await attempt(ctx, state, now);
+    fetched = await read(ctx, state);
   } catch (e) {
-    const error = isTidingsError(e) ? e.message : `unexpected error: ${(e as Error).message}`;
-    if (!isTidingsError(e)) ctx.log.error("ingest failed unexpectedly", { source, error: e });
-    const failures = state.failures + 1;
-    const nextAttemptAt = new Date(now.getTime() + backoff(failures)).toISOString();
-    const at = now.toISOString();
-    await putFeedState(ctx.db, {
-      ...state,
-      lastAttemptAt: at,
-      lastError: error,
-      lastErrorAt: at,
-      failures,
-      nextAttemptAt,
-    }).catch((storeError: unknown) =>
-      ctx.log.error("could not record a feed's failure", { source, error: storeError }),
-    );
-    return result(state, "failed", { error, nextAttemptAt });
+    return recordFailure(ctx, state, e, now);
   }
+  return store(ctx, state, fetched, now);
 }
 
 /**

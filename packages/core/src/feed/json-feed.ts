@@ -59,7 +59,7 @@ export function readJsonFeed(text: string, url: string | undefined): ParsedFeed 
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new TidingsError("invalid", "feed.malformed", `malformed JSON: ${(e as Error).message}`);
+    throw new TidingsError("invalid", "feed.malformed", `malformed JSON: ${(e as Error).message}`, { cause: e });
   }
   if (!isJsonFeed(doc)) throw new TidingsError("invalid", "feed.not_a_feed", "not a feed: JSON, but not a JSON Feed");
   const base = resolveUrl(str(doc.feed_url), url) ?? url;

@@ -89,6 +89,28 @@ export function truncate(text: string, max: number): string {
   return text.slice(0, cut) + "…";
 }
 
+// A tag in raw XML; stopping at the next `<` keeps the search linear on hostile input.
+const xmlTag = /<[^<>]*>/g;
+
+/**
+ * The text content of raw XML, as an XML parser gives it: child elements, comments and
+ * processing instructions dropped, CDATA taken literally, references decoded once. What the
+ * document escaped (`&lt;div&gt;`) stays text: "<div>".
+ */
+export function xmlContent(raw: string, scope: EntityScope): string {
+  if (raw.indexOf("<") === -1) return decodeXml(raw, scope);
+  let out = "";
+  let i = 0;
+  for (let start = raw.indexOf("<![CDATA[", i); ; start = raw.indexOf("<![CDATA[", i)) {
+    out += decodeXml(raw.slice(i, start === -1 ? raw.length : start).replace(xmlTag, ""), scope);
+    if (start === -1) return out;
+    const end = raw.indexOf("]]>", start + 9);
+    if (end === -1) return out + raw.slice(start + 9);
+    out += raw.slice(start + 9, end);
+    i = end + 3;
+  }
+}
+
 /** Plain text of a raw XML value that holds no markup (a name, a category). */
 export function xmlText(raw: string, scope: EntityScope): string {
   return collapse(unwrapXml(raw, scope));

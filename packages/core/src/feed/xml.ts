@@ -216,7 +216,7 @@ export function parseXml(xml: string, baseUrl: string | undefined, check: (prolo
     const kind = /(^|:)feed$/i.test(prolog.rootName) ? "atom" : "rss";
     nodes = parserFor(scope, kind).parse(xml.slice(prolog.rootStart)) as Node[];
   } catch (e) {
-    throw new TidingsError("invalid", "feed.malformed", `malformed XML: ${(e as Error).message}`);
+    throw new TidingsError("invalid", "feed.malformed", `malformed XML: ${(e as Error).message}`, { cause: e });
   }
   const node = nodes.find((n) => tagOf(n) !== undefined);
   if (!node) throw new TidingsError("invalid", "feed.malformed", "malformed XML: no root element");

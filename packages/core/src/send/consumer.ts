@@ -12,7 +12,8 @@ import { memoizeAsync } from "../memo.ts";
 import { getDigest } from "../store/digests.ts";
 import { defaultDelivery, deliverJob, type DeliveryOptions, type JobOutcome } from "./deliver.ts";
 import { TokenBucket } from "./pace.ts";
-import type { Consume, SendJob } from "./queue.ts";
+import type { Consume } from "../queue/queue.ts";
+import type { SendJob } from "./job.ts";
 
 /**
  * Emails per second this account may send: the configured rate, else SES's MaxSendRate; none
@@ -40,7 +41,7 @@ export const verdict = (outcome: JobOutcome) => (outcome.retry > 0 ? "retry" : "
 
 /** A queue consumer from a job deliverer, telling `onOutcome` about each delivery. */
 export const asConsume =
-  (deliver: DeliverJob, onOutcome?: (outcome: JobOutcome) => void): Consume =>
+  (deliver: DeliverJob, onOutcome?: (outcome: JobOutcome) => void): Consume<SendJob> =>
   async (job) => {
     const outcome = await deliver(job);
     onOutcome?.(outcome);

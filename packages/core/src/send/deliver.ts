@@ -13,9 +13,8 @@ import { unsubscribeUrl } from "../subscription/links.ts";
 import { mapLimit } from "../async/map-limit.ts";
 import { sendEmailInput, addressOf } from "./message.ts";
 import type { TokenBucket } from "./pace.ts";
-import type { SendJob } from "./queue.ts";
-import { withRetry } from "../async/retry.ts";
-import { classifySesError } from "./ses-errors.ts";
+import type { SendJob } from "./job.ts";
+import { classifySesError, retrySes } from "./ses-errors.ts";
 
 export interface DeliveryOptions {
   pace: TokenBucket;
@@ -51,29 +50,22 @@ export interface JobOutcome {
 
 /** SES will not send anything now (account paused or suspended): stop the whole send. */
 export class SendingStopped extends TidingsError {
-  constructor(readonly reason: string) {
-    super("unavailable", "send.stopped", `SES refuses to send: ${reason}`);
+  constructor(
+    readonly reason: string,
+    options: ErrorOptions = {},
+  ) {
+    super("unavailable", "send.stopped", `SES refuses to send: ${reason}`, options);
   }
 }
 
 /**
- * Completes the record of a message SES accepted, retrying DynamoDB's passing faults. If it
- * still cannot, the claim stays held: SES's Send event completes it (send-events.ts), and until
- * then no consumer takes it over, so the reader is not mailed twice.
+ * Completes the record of a message SES accepted (the DynamoDB client retries passing faults
+ * itself: store/db.ts). If it still cannot, the claim stays held: SES's Send event completes it
+ * (send-events.ts), and until then no consumer takes it over, so the reader is not mailed twice.
  */
-async function recordSent(
-  ctx: Context,
-  week: string,
-  id: string,
-  claimId: string,
-  messageId: string,
-  options: DeliveryOptions,
-) {
+async function recordSent(ctx: Context, week: string, id: string, claimId: string, messageId: string, at: number) {
   try {
-    const recorded = await withRetry(
-      () => finishSend(ctx.db, week, id, claimId, { status: "sent", messageId, at: options.now() }),
-      { attempts: 5, ...options.backoff, retryable: () => true },
-    );
+    const recorded = await finishSend(ctx.db, week, id, claimId, { status: "sent", messageId, at });
     if (!recorded) ctx.log.warn("send recorded late: its claim had been taken over", { week, subscriber: id });
   } catch (error) {
     ctx.log.error("sent, but the send record could not be completed; the SES Send event will", {
@@ -115,12 +107,12 @@ export async function deliverJob(
     });
     let messageId: string;
     try {
-      ({ MessageId: messageId = "" } = await withRetry(
+      ({ MessageId: messageId = "" } = await retrySes(
         async () => {
           await options.pace.take();
           return ses.send(new SendEmailCommand(input));
         },
-        { attempts: options.attempts, ...options.backoff, retryable: (e) => classifySesError(e) === "retry" },
+        { attempts: options.attempts, ...options.backoff },
       ));
     } catch (error) {
       const kind = classifySesError(error);
@@ -135,12 +127,12 @@ export async function deliverJob(
       return "retry";
     }
     // SES has the message: from here on the claim is never given back, whatever DynamoDB says.
-    await recordSent(ctx, job.week, id, claim.claimId, messageId, options);
+    await recordSent(ctx, job.week, id, claim.claimId, messageId, options.now());
     return "sent";
   };
 
   const outcomes = await mapLimit(job.subscriberIds, options.concurrency, deliverOne);
-  if (stopped) throw new SendingStopped(stopped.message);
+  if (stopped) throw new SendingStopped(stopped.message, { cause: stopped });
   const count = (o: RecipientOutcome) => outcomes.filter((x) => x === o).length;
   return { sent: count("sent"), skipped: count("skipped"), failed: count("failed"), retry: count("retry") };
 }

@@ -7,7 +7,8 @@ import type { Context } from "../context.ts";
 import { TidingsError } from "../error.ts";
 import { getDigest, markSendStarted } from "../store/digests.ts";
 import { listActiveSubscribers } from "../store/active-subscribers.ts";
-import type { SendJob, SendQueue } from "./queue.ts";
+import type { Queue } from "../queue/queue.ts";
+import type { SendJob } from "./job.ts";
 
 export interface FanOutResult {
   recipients: number;
@@ -20,7 +21,7 @@ export const RECIPIENTS_PER_JOB = 50;
 export async function fanOut(
   ctx: Context,
   week: string,
-  queue: SendQueue,
+  queue: Queue<SendJob>,
   { batchSize = RECIPIENTS_PER_JOB, now = new Date() } = {},
 ): Promise<FanOutResult> {
   if (!(await getDigest(ctx.db, week))) {

@@ -7,7 +7,8 @@ import { asConsume, createConsumer, sendRate, type DeliverJob } from "./consumer
 import type { DeliveryOptions, JobOutcome } from "./deliver.ts";
 import { fanOut } from "./fan-out.ts";
 import { TokenBucket } from "./pace.ts";
-import { localQueue } from "./queue.ts";
+import { localQueue } from "../queue/local.ts";
+import { SendJob } from "./job.ts";
 
 export interface SendProgress {
   recipients: number;
@@ -61,6 +62,8 @@ export async function sendInProcess(ctx: Context, week: string, options: InProce
     });
   const consume = asConsume(deliver, tally);
   const queue = localQueue(consume, {
+    schema: SendJob,
+    log: ctx.log,
     concurrency: options.consumers ?? ctx.config.sendConsumers,
     maxReceives: options.maxReceives ?? 5,
     retryDelayMs: options.retryDelayMs ?? 1_000,

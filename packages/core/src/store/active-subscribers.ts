@@ -1,25 +1,12 @@
 /**
- * Who gets the digest: active subscribers, spread over GSI1 shards (`ACTIVE#0`…`ACTIVE#15`; the
- * key is written on activation, removed on leaving: subscriber-state.ts), listed in pages.
+ * Who gets the digest: active subscribers, spread over ACTIVE_SHARDS GSI1 partitions (keys.ts;
+ * the index key is written on activation, removed on leaving: subscriber-state.ts), listed in pages.
  */
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { EmailAddress } from "../subscription/address.ts";
-import { subscriberIdBytes } from "../subscription/subscriber.ts";
 import type { Db } from "./db.ts";
+import { ACTIVE_SHARDS, subscriberKeys } from "./keys.ts";
 import { GSI1 } from "./table.ts";
-
-/**
- * Active subscribers are spread over this many GSI1 partitions (`ACTIVE#0`…`ACTIVE#15`), so a
- * million of them are read in parallel and no single partition takes every write of a signup
- * wave. Changing it needs the GSI1 keys rewritten.
- */
-export const ACTIVE_SHARDS = 16;
-
-export function activeShard(id: string): number {
-  const bytes = subscriberIdBytes(id);
-  if (!bytes) throw new Error(`not a subscriber id: ${id}`);
-  return bytes[0]! % ACTIVE_SHARDS;
-}
 
 /** What a send needs of an active subscriber. */
 export interface ActiveSubscriber {
@@ -51,7 +38,7 @@ export async function* listActiveSubscribers(
         TableName: db.table,
         IndexName: GSI1,
         KeyConditionExpression: "GSI1PK = :shard",
-        ExpressionAttributeValues: { ":shard": `ACTIVE#${shard}` },
+        ExpressionAttributeValues: { ":shard": subscriberKeys.activeIn(shard) },
         ProjectionExpression: "#id, email",
         ExpressionAttributeNames: { "#id": "id" },
         Limit: pageSize,

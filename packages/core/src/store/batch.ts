@@ -1,7 +1,7 @@
 /**
  * Requests over many rows: BatchWriteItem and BatchGetItem in DynamoDB's chunk sizes (25 and
  * 100), retrying what the service hands back unprocessed (it does under throttling) with
- * exponential backoff; and a Query or Scan read to its last page.
+ * exponential backoff (async/until-taken.ts); and a Query or Scan read to its last page.
  */
 import {
   BatchGetCommand,
@@ -11,28 +11,12 @@ import {
   type QueryCommandInput,
   type ScanCommandInput,
 } from "@aws-sdk/lib-dynamodb";
-import { withRetry } from "../async/retry.ts";
+import { untilTaken } from "../async/until-taken.ts";
 import type { Db } from "./db.ts";
 
 type Row = Record<string, unknown>;
 
-const maxAttempts = 8;
-
-class Unprocessed extends Error {
-  override name = "Unprocessed";
-}
-
-/** Sends `pending` again and again (`send` returns what is left) until DynamoDB has taken it all. */
-async function untilProcessed<T>(pending: T[], what: string, send: (pending: T[]) => Promise<T[]>): Promise<void> {
-  await withRetry(
-    async (attempt) => {
-      pending = await send(pending);
-      if (pending.length)
-        throw new Unprocessed(`DynamoDB left ${pending.length} ${what} unprocessed after ${attempt} attempts`);
-    },
-    { attempts: maxAttempts, baseMs: 100, capMs: 2000, retryable: (e) => e instanceof Unprocessed },
-  );
-}
+const unprocessed = { attempts: 8, baseMs: 100, capMs: 2000 };
 
 function chunks<T>(list: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -44,12 +28,17 @@ function chunks<T>(list: T[], size: number): T[][] {
 export async function batchPut(db: Db, rows: Row[]): Promise<void> {
   for (const chunk of chunks(rows, 25)) {
     const requests = chunk.map((Item) => ({ PutRequest: { Item } }));
-    await untilProcessed(requests, "writes", async (pending) => {
-      const { UnprocessedItems } = await db.client.send(
-        new BatchWriteCommand({ RequestItems: { [db.table]: pending } }),
-      );
-      return (UnprocessedItems?.[db.table] ?? []) as typeof pending;
-    });
+    await untilTaken(
+      requests,
+      "DynamoDB writes",
+      async (pending) => {
+        const { UnprocessedItems } = await db.client.send(
+          new BatchWriteCommand({ RequestItems: { [db.table]: pending } }),
+        );
+        return (UnprocessedItems?.[db.table] ?? []) as typeof pending;
+      },
+      unprocessed,
+    );
   }
 }
 
@@ -67,22 +56,27 @@ export async function batchGet(
   const projection = Object.keys(names).join(", ");
   const out: Row[] = [];
   for (const chunk of chunks(keys, 100)) {
-    await untilProcessed(chunk, "reads", async (pending) => {
-      const { Responses, UnprocessedKeys } = await db.client.send(
-        new BatchGetCommand({
-          RequestItems: {
-            [db.table]: {
-              Keys: pending,
-              ProjectionExpression: projection,
-              ExpressionAttributeNames: names,
-              ...(consistent ? { ConsistentRead: true } : {}),
+    await untilTaken(
+      chunk,
+      "DynamoDB reads",
+      async (pending) => {
+        const { Responses, UnprocessedKeys } = await db.client.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [db.table]: {
+                Keys: pending,
+                ProjectionExpression: projection,
+                ExpressionAttributeNames: names,
+                ...(consistent ? { ConsistentRead: true } : {}),
+              },
             },
-          },
-        }),
-      );
-      out.push(...(Responses?.[db.table] ?? []));
-      return (UnprocessedKeys?.[db.table]?.Keys ?? []) as Row[];
-    });
+          }),
+        );
+        out.push(...(Responses?.[db.table] ?? []));
+        return (UnprocessedKeys?.[db.table]?.Keys ?? []) as Row[];
+      },
+      unprocessed,
+    );
   }
   return out;
 }

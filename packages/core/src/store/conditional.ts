@@ -1,13 +1,31 @@
-import { UpdateCommand, type UpdateCommandInput, type UpdateCommandOutput } from "@aws-sdk/lib-dynamodb";
+/**
+ * Conditional writes, the one way the store decides who wins: the condition, not an earlier
+ * read. Each returns DynamoDB's output, or undefined when the condition did not hold; any other
+ * fault is thrown.
+ *
+ * @example if (!(await putIf(db, { Item, ConditionExpression: "attribute_not_exists(PK)" }))) return "exists";
+ */
+import {
+  DeleteCommand,
+  PutCommand,
+  UpdateCommand,
+  type DeleteCommandInput,
+  type DeleteCommandOutput,
+  type PutCommandInput,
+  type PutCommandOutput,
+  type UpdateCommandInput,
+  type UpdateCommandOutput,
+} from "@aws-sdk/lib-dynamodb";
 import type { Db } from "./db.ts";
 
-/** A conditional write that lost: the item was not in the state the write required. */
-export function isConditionFailed(e: unknown): boolean {
+/** A write's input without the table (the Db names it), with its condition required. */
+type Conditional<T> = Omit<T, "TableName" | "ConditionExpression"> & { ConditionExpression: string };
+
+function isConditionFailed(e: unknown): boolean {
   return (e as { name?: string } | null)?.name === "ConditionalCheckFailedException";
 }
 
-/** A conditional write's result, or undefined when its condition did not hold. */
-export async function ifConditionHolds<T>(write: Promise<T>): Promise<T | undefined> {
+async function ifConditionHolds<T>(write: Promise<T>): Promise<T | undefined> {
   try {
     return await write;
   } catch (e) {
@@ -16,10 +34,17 @@ export async function ifConditionHolds<T>(write: Promise<T>): Promise<T | undefi
   }
 }
 
-/** One conditional UpdateItem on the table: its output, or undefined when the condition failed. */
-export function updateIf(
-  db: Db,
-  input: Omit<UpdateCommandInput, "TableName">,
-): Promise<UpdateCommandOutput | undefined> {
+/** One conditional PutItem. */
+export function putIf(db: Db, input: Conditional<PutCommandInput>): Promise<PutCommandOutput | undefined> {
+  return ifConditionHolds(db.client.send(new PutCommand({ ...input, TableName: db.table })));
+}
+
+/** One conditional UpdateItem (`ReturnValues` gives the row's attributes). */
+export function updateIf(db: Db, input: Conditional<UpdateCommandInput>): Promise<UpdateCommandOutput | undefined> {
   return ifConditionHolds(db.client.send(new UpdateCommand({ ...input, TableName: db.table })));
+}
+
+/** One conditional DeleteItem. */
+export function deleteIf(db: Db, input: Conditional<DeleteCommandInput>): Promise<DeleteCommandOutput | undefined> {
+  return ifConditionHolds(db.client.send(new DeleteCommand({ ...input, TableName: db.table })));
 }

@@ -24,6 +24,8 @@ export interface DbOptions {
 export function createDb({ table, region, endpoint }: DbOptions): Db {
   const base = new DynamoDBClient({
     region,
+    // The SDK retries throttling, 5xx and lost connections itself, with backoff and jitter:
+    // nothing wraps another retry around a call (only batch leftovers: async/until-taken.ts).
     maxAttempts: 5,
     ...(endpoint ? { endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
   });

@@ -1,15 +1,16 @@
 /**
- * Digests in the table: one row per ISO week (`DIGEST#<week>` / `DIGEST`), listed newest
- * first through GSI1 (`DIGESTS`, sorted by week). The three bodies (email HTML, text, web HTML)
+ * Digests in the table: one row per ISO week (`digestKeys` in keys.ts), listed newest first
+ * through GSI1. The three bodies (email HTML, text, web HTML)
  * are stored gzipped in one binary attribute: a busy week's web edition alone can pass
  * DynamoDB's 400 KB row limit as plain text, and the archive listing never reads them.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { TidingsError } from "../error.ts";
 import { queryAll } from "./batch.ts";
-import { isConditionFailed } from "./conditional.ts";
+import { putIf, updateIf } from "./conditional.ts";
 import type { Db } from "./db.ts";
+import { dataOf, digestKeys, rowOf } from "./keys.ts";
 import { GSI1 } from "./table.ts";
 
 /** One digest item as the archive shows it (the JSON at `/digests/:week.json`). */
@@ -45,19 +46,18 @@ export interface Digest extends DigestSummary {
   sendStartedAt?: string;
 }
 
-const key = (week: string) => ({ PK: `DIGEST#${week}`, SK: "DIGEST" });
 const summaryFields = ["week", "firstDay", "lastDay", "timeZone", "subject", "itemCount", "createdAt"] as const;
 /** DynamoDB's row limit, less room for the attribute names. */
 const maxRowBytes = 390 * 1024;
 
-function toItem(d: Digest): Record<string, unknown> {
+function toRow(d: Digest): Record<string, unknown> {
   const { html, text, webHtml, ...rest } = d;
   const body = gzipSync(JSON.stringify({ html, text, webHtml }));
-  return { ...key(d.week), GSI1PK: "DIGESTS", GSI1SK: d.week, ...rest, body };
+  return rowOf(digestKeys.type, { ...digestKeys.key(d.week), ...digestKeys.index(d.week) }, { ...rest, body });
 }
 
-function fromItem(item: Record<string, unknown>): Digest {
-  const { PK, SK, GSI1PK, GSI1SK, body, ...rest } = item;
+function fromRow(row: Record<string, unknown>): Digest {
+  const { body, ...rest } = dataOf(row);
   const bodies = JSON.parse(gunzipSync(body as Uint8Array).toString("utf8")) as Pick<
     Digest,
     "html" | "text" | "webHtml"
@@ -74,8 +74,8 @@ export async function putDigest(
   digest: Digest,
   { replace = false } = {},
 ): Promise<"created" | "replaced" | "exists"> {
-  const item = toItem(digest);
-  const size = JSON.stringify({ ...item, body: undefined }).length + (item.body as Uint8Array).byteLength;
+  const row = toRow(digest);
+  const size = JSON.stringify({ ...row, body: undefined }).length + (row.body as Uint8Array).byteLength;
   if (size > maxRowBytes) {
     throw new TidingsError(
       "too_large",
@@ -83,20 +83,13 @@ export async function putDigest(
       `the digest of ${digest.week} is ${Math.round(size / 1024)} KB, over DynamoDB's 400 KB row limit`,
     );
   }
-  try {
-    await db.client.send(
-      new PutCommand({
-        TableName: db.table,
-        Item: item,
-        ConditionExpression: replace ? "attribute_not_exists(sendStartedAt)" : "attribute_not_exists(PK)",
-      }),
-    );
-    return replace ? "replaced" : "created";
-  } catch (e) {
-    if (!isConditionFailed(e)) throw e;
-    if (!replace) return "exists";
-    throw digestSentError(digest.week);
-  }
+  const stored = await putIf(db, {
+    Item: row,
+    ConditionExpression: replace ? "attribute_not_exists(sendStartedAt)" : "attribute_not_exists(PK)",
+  });
+  if (stored) return replace ? "replaced" : "created";
+  if (!replace) return "exists";
+  throw digestSentError(digest.week);
 }
 
 /** A digest whose delivery has begun is final: readers all get the same issue. */
@@ -109,28 +102,28 @@ export const digestSentError = (week: string) =>
 
 /** Marks the start of delivery (once; later calls keep the first time). */
 export async function markSendStarted(db: Db, week: string, at: Date): Promise<void> {
-  await db.client.send(
-    new UpdateCommand({
-      TableName: db.table,
-      Key: key(week),
-      UpdateExpression: "SET sendStartedAt = if_not_exists(sendStartedAt, :at)",
-      ConditionExpression: "attribute_exists(PK)",
-      ExpressionAttributeValues: { ":at": at.toISOString() },
-    }),
-  );
+  const marked = await updateIf(db, {
+    Key: digestKeys.key(week),
+    UpdateExpression: "SET sendStartedAt = if_not_exists(sendStartedAt, :at)",
+    ConditionExpression: "attribute_exists(PK)",
+    ExpressionAttributeValues: { ":at": at.toISOString() },
+  });
+  if (!marked) throw new TidingsError("not_found", "send.no_digest", `there is no digest of ${week} to send`);
 }
 
 /** The digest of a week, or undefined when there is none. */
 export async function getDigest(db: Db, week: string): Promise<Digest | undefined> {
-  const { Item } = await db.client.send(new GetCommand({ TableName: db.table, Key: key(week), ConsistentRead: true }));
-  return Item ? fromItem(Item) : undefined;
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.table, Key: digestKeys.key(week), ConsistentRead: true }),
+  );
+  return Item ? fromRow(Item) : undefined;
 }
 
 /** Digest summaries from GSI1 `DIGESTS`, newest week first (bodies are not read). */
 const summaryQuery = {
   IndexName: GSI1,
   KeyConditionExpression: "GSI1PK = :p",
-  ExpressionAttributeValues: { ":p": "DIGESTS" },
+  ExpressionAttributeValues: { ":p": digestKeys.all },
   ProjectionExpression: summaryFields.map((f) => `#${f}`).join(", "),
   ExpressionAttributeNames: Object.fromEntries(summaryFields.map((f) => [`#${f}`, f])),
   ScanIndexForward: false,

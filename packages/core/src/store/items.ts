@@ -1,13 +1,14 @@
 /**
- * Items in the table: `FEED#<feedKey>` / `ITEM#<itemKey>`, indexed by publication month in
- * GSI1 (`PUB#<yyyy-mm>`, sorted by `<published>#<feedKey>#<itemKey>`) for the digest's
- * "published in this week" query. Each row keeps a hash of its content: an item the feed
- * repeats unchanged is not written again; one whose text changed is written over.
+ * Items in the table (`itemKeys` in keys.ts), beside their feed's state and indexed by
+ * publication month in GSI1 for the digest's "published in this week" query. Each row keeps a
+ * hash of its content: an item the feed repeats unchanged is not written again; one whose text
+ * changed is written over.
  */
 import { createHash } from "node:crypto";
 import type { FeedItem } from "../feed/feed.ts";
 import { batchGet, batchPut, queryAll, scanAll } from "./batch.ts";
 import type { Db } from "./db.ts";
+import { dataOf, itemKeys, rowOf } from "./keys.ts";
 import { GSI1 } from "./table.ts";
 
 /** An item as stored: the feed's item, where it came from, and a date it can be found by. */
@@ -27,8 +28,6 @@ export interface StoreCounts {
 /** A short, stable key for an item id (ids can be long URLs). */
 export const itemKeyOf = (id: string) => createHash("sha256").update(id).digest("base64url").slice(0, 22);
 
-const key = (feedKey: string, itemKey: string) => ({ PK: `FEED#${feedKey}`, SK: `ITEM#${itemKey}` });
-
 /** What a reader would notice changing; the feed's title is not part of it. */
 function contentHash(item: FeedItem): string {
   const { id, title, link, published, author, summary, categories, image } = item;
@@ -37,26 +36,25 @@ function contentHash(item: FeedItem): string {
     .digest("base64url");
 }
 
+/** What the store keeps beside an item: its content's hash and when it was first seen. */
+interface ItemBookkeeping {
+  contentHash?: string;
+  firstSeen?: string;
+}
+
 /** The row for an item. `published` falls back to when the item was first seen: an undated item belongs to that week. */
-export function itemRow(
-  item: StoredItem,
-  extra: { contentHash?: string; firstSeen?: string } = {},
-): Record<string, unknown> {
+export function toRow(item: StoredItem, extra: ItemBookkeeping = {}): Record<string, unknown> {
   const published = item.published ?? extra.firstSeen ?? new Date().toISOString();
-  return {
-    ...key(item.feedKey, item.itemKey),
-    GSI1PK: `PUB#${published.slice(0, 7)}`,
-    GSI1SK: `${published}#${item.feedKey}#${item.itemKey}`,
-    ...item,
-    published,
-    ...extra,
+  const keys = {
+    ...itemKeys.key(item.feedKey, item.itemKey),
+    ...itemKeys.index(published, item.feedKey, item.itemKey),
   };
+  return rowOf(itemKeys.type, keys, { ...item, published, ...extra });
 }
 
 function fromRow(row: Record<string, unknown>): StoredItem {
-  const { id, title, link, published, author, summary, categories, image, feedKey, itemKey, feedTitle } =
-    row as unknown as StoredItem;
-  return { id, title, link, published, author, summary, categories, image, feedKey, itemKey, feedTitle };
+  const { contentHash: _hash, firstSeen: _seen, ...item } = dataOf(row);
+  return item as unknown as StoredItem;
 }
 
 /**
@@ -74,10 +72,11 @@ export async function storeFeedItems(
     const itemKey = itemKeyOf(item.id);
     if (!byKey.has(itemKey)) byKey.set(itemKey, item); // a feed repeating an id: the first one counts
   }
-  const keys = [...byKey.keys()].map((itemKey) => key(feed.feedKey, itemKey));
-  const existing = new Map<string, { contentHash?: string; firstSeen?: string; feedTitle?: string }>();
+  const keys = [...byKey.keys()].map((itemKey) => itemKeys.key(feed.feedKey, itemKey));
+  type Before = ItemBookkeeping & { feedTitle?: string };
+  const existing = new Map<string, Before>();
   for (const row of await batchGet(db, keys, ["SK", "contentHash", "firstSeen", "feedTitle"])) {
-    existing.set(String(row.SK).slice("ITEM#".length), row as { contentHash?: string; firstSeen?: string });
+    existing.set(itemKeys.itemKeyOf(String(row.SK)), row as Before);
   }
 
   const counts: StoreCounts = { new: 0, updated: 0, unchanged: 0 };
@@ -92,7 +91,7 @@ export async function storeFeedItems(
     counts[before ? "updated" : "new"]++;
     const firstSeen = before?.firstSeen ?? now.toISOString();
     rows.push(
-      itemRow({ ...item, feedKey: feed.feedKey, itemKey, feedTitle: feed.title }, { contentHash: hash, firstSeen }),
+      toRow({ ...item, feedKey: feed.feedKey, itemKey, feedTitle: feed.title }, { contentHash: hash, firstSeen }),
     );
   }
   await batchPut(db, rows);
@@ -121,7 +120,11 @@ export async function itemsPublishedBetween(db: Db, from: Date, to: Date): Promi
       IndexName: GSI1,
       // GSI1SK starts with the instant, so this is [from, to): `<to>#…` sorts after `<to>`.
       KeyConditionExpression: "GSI1PK = :month AND GSI1SK BETWEEN :from AND :to",
-      ExpressionAttributeValues: { ":month": `PUB#${month}`, ":from": from.toISOString(), ":to": to.toISOString() },
+      ExpressionAttributeValues: {
+        ":month": itemKeys.publishedIn(month),
+        ":from": from.toISOString(),
+        ":to": to.toISOString(),
+      },
     });
     out.push(...rows.map(fromRow));
   }
@@ -135,7 +138,7 @@ export async function itemsPublishedBetween(db: Db, from: Date, to: Date): Promi
 export async function allPublishedDates(db: Db): Promise<Date[]> {
   const rows = await scanAll(db, {
     FilterExpression: "begins_with(SK, :item)",
-    ExpressionAttributeValues: { ":item": "ITEM#" },
+    ExpressionAttributeValues: { ":item": itemKeys.sortPrefix },
     ProjectionExpression: "published",
   });
   return rows.flatMap((row) => (row.published ? [new Date(row.published as string)] : []));

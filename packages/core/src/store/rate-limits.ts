@@ -3,9 +3,9 @@
  * (scope, key, fixed window), bumped by a single conditional write that refuses once the window
  * is full. The item carries `expiresAt`, and DynamoDB's TTL sweeps it away after the window.
  */
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { isConditionFailed } from "./conditional.ts";
+import { updateIf } from "./conditional.ts";
 import type { Db } from "./db.ts";
+import { rateLimitKeys } from "./keys.ts";
 
 export interface RateLimit {
   /** What is limited, e.g. `signup-client`. */
@@ -24,19 +24,17 @@ export async function hitRateLimit(db: Db, limit: RateLimit, now: Date): Promise
   const seconds = Math.floor(now.getTime() / 1000);
   const windowStart = seconds - (seconds % limit.windowSeconds);
   const windowEnd = windowStart + limit.windowSeconds;
-  try {
-    await db.client.send(
-      new UpdateCommand({
-        TableName: db.table,
-        Key: { PK: `RATE#${limit.scope}#${limit.key}`, SK: String(windowStart) },
-        UpdateExpression: "ADD hits :one SET expiresAt = if_not_exists(expiresAt, :expires)",
-        ConditionExpression: "attribute_not_exists(hits) OR hits < :max",
-        ExpressionAttributeValues: { ":one": 1, ":max": limit.max, ":expires": windowEnd + 60 },
-      }),
-    );
-    return { allowed: true };
-  } catch (e) {
-    if (isConditionFailed(e)) return { allowed: false, retryAfterSeconds: windowEnd - seconds };
-    throw e;
-  }
+  const counted = await updateIf(db, {
+    Key: rateLimitKeys.key(limit.scope, limit.key, windowStart),
+    UpdateExpression: "ADD hits :one SET #type = :type, expiresAt = if_not_exists(expiresAt, :expires)",
+    ConditionExpression: "attribute_not_exists(hits) OR hits < :max",
+    ExpressionAttributeNames: { "#type": "type" },
+    ExpressionAttributeValues: {
+      ":one": 1,
+      ":max": limit.max,
+      ":expires": windowEnd + 60,
+      ":type": rateLimitKeys.type,
+    },
+  });
+  return counted ? { allowed: true } : { allowed: false, retryAfterSeconds: windowEnd - seconds };
 }

@@ -2,7 +2,7 @@
 import type { Subscriber } from "../subscription/subscriber.ts";
 import { batchGet } from "./batch.ts";
 import type { Db } from "./db.ts";
-import { subscriberKey } from "./subscribers.ts";
+import { subscriberKeys } from "./keys.ts";
 
 /** What a send needs to know of a recipient, read fresh when the send happens. */
 export type Recipient = Pick<Subscriber, "id" | "email" | "state">;
@@ -12,6 +12,11 @@ export type Recipient = Pick<Subscriber, "id" | "email" | "state">;
  * reader who left since the fan-out is not mailed.
  */
 export async function getRecipients(db: Db, ids: readonly string[]): Promise<Map<string, Recipient>> {
-  const rows = await batchGet(db, ids.map(subscriberKey), ["id", "email", "state"], { consistent: true });
+  const rows = await batchGet(
+    db,
+    ids.map((id) => subscriberKeys.key(id)),
+    ["id", "email", "state"],
+    { consistent: true },
+  );
   return new Map(rows.map((row) => [row.id as string, row as Recipient]));
 }

@@ -1,14 +1,15 @@
 /**
- * Send records: one per (digest, subscriber), the ledger that makes delivery exactly-once.
- * A consumer claims the record with a conditional write before calling SES and completes it
- * with the SES message id; nobody else can claim it meanwhile. A claim left unfinished by a
- * crash may be taken over once it is older than the claim timeout.
+ * Send records (`sendKeys` in keys.ts): one per (digest, subscriber), the ledger that makes
+ * delivery exactly-once. A consumer claims the record with a conditional write before calling
+ * SES and completes it with the SES message id; nobody else can claim it meanwhile. A claim left
+ * unfinished by a crash may be taken over once it is older than the claim timeout.
  */
 import { randomUUID } from "node:crypto";
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { queryAll } from "./batch.ts";
-import { ifConditionHolds } from "./conditional.ts";
+import { deleteIf, putIf, updateIf } from "./conditional.ts";
 import type { Db } from "./db.ts";
+import { dataOf, rowOf, sendKeys } from "./keys.ts";
 
 export type SendStatus = "claimed" | "sent" | "failed";
 
@@ -17,10 +18,12 @@ export interface SendRecord {
   subscriberId: string;
   status: SendStatus;
   claimId: string;
+  /** Epoch milliseconds. */
   claimedAt: number;
   messageId?: string;
   error?: string;
-  sentAt?: number;
+  /** When it was sent or failed for good (epoch milliseconds); unset while claimed. */
+  finishedAt?: number;
 }
 
 export type SendClaim =
@@ -30,10 +33,13 @@ export type SendClaim =
   /** Another consumer holds a fresh claim: try again after the claim timeout. */
   | { ok: false; reason: "busy" };
 
-const key = (week: string, subscriberId: string) => ({ PK: `SEND#${week}`, SK: `SUB#${subscriberId}` });
+function toRow(record: SendRecord): Record<string, unknown> {
+  return rowOf(sendKeys.type, sendKeys.key(record.week, record.subscriberId), record);
+}
 
-/** True if a conditional write applied, false if its condition did not hold. */
-const applied = async (write: Promise<unknown>) => (await ifConditionHolds(write)) !== undefined;
+function fromRow(row: Record<string, unknown>): SendRecord {
+  return dataOf(row) as unknown as SendRecord;
+}
 
 export async function claimSend(
   db: Db,
@@ -43,17 +49,12 @@ export async function claimSend(
   claimTimeoutMs: number,
 ): Promise<SendClaim> {
   const claimId = randomUUID();
-  const won = await applied(
-    db.client.send(
-      new PutCommand({
-        TableName: db.table,
-        Item: { ...key(week, subscriberId), week, subscriberId, status: "claimed", claimId, claimedAt: now },
-        ConditionExpression: "attribute_not_exists(PK) OR (#status = :claimed AND claimedAt < :stale)",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":claimed": "claimed", ":stale": now - claimTimeoutMs },
-      }),
-    ),
-  );
+  const won = await putIf(db, {
+    Item: toRow({ week, subscriberId, status: "claimed", claimId, claimedAt: now }),
+    ConditionExpression: "attribute_not_exists(PK) OR (#status = :claimed AND claimedAt < :stale)",
+    ExpressionAttributeNames: { "#status": "status" },
+    ExpressionAttributeValues: { ":claimed": "claimed", ":stale": now - claimTimeoutMs },
+  });
   if (won) return { ok: true, claimId };
   const existing = await getSend(db, week, subscriberId);
   if (existing && existing.status !== "claimed") return { ok: false, reason: "done", status: existing.status };
@@ -68,22 +69,20 @@ export async function finishSend(
   claimId: string,
   outcome: { status: "sent"; messageId: string; at: number } | { status: "failed"; error: string; at: number },
 ): Promise<boolean> {
-  const detail = outcome.status === "sent" ? { ":detail": outcome.messageId } : { ":detail": outcome.error };
-  return applied(
-    db.client.send(
-      new UpdateCommand({
-        TableName: db.table,
-        Key: key(week, subscriberId),
-        UpdateExpression: `SET #status = :status, finishedAt = :at, ${outcome.status === "sent" ? "messageId" : "#error"} = :detail`,
-        ConditionExpression: "claimId = :claimId",
-        ExpressionAttributeNames: {
-          "#status": "status",
-          ...(outcome.status === "failed" ? { "#error": "error" } : {}),
-        },
-        ExpressionAttributeValues: { ":status": outcome.status, ":at": outcome.at, ":claimId": claimId, ...detail },
-      }),
-    ),
-  );
+  const sent = outcome.status === "sent";
+  const finished = await updateIf(db, {
+    Key: sendKeys.key(week, subscriberId),
+    UpdateExpression: `SET #status = :status, finishedAt = :at, ${sent ? "messageId" : "#error"} = :detail`,
+    ConditionExpression: "claimId = :claimId",
+    ExpressionAttributeNames: { "#status": "status", ...(sent ? {} : { "#error": "error" }) },
+    ExpressionAttributeValues: {
+      ":status": outcome.status,
+      ":at": outcome.at,
+      ":claimId": claimId,
+      ":detail": sent ? outcome.messageId : outcome.error,
+    },
+  });
+  return finished !== undefined;
 }
 
 /** Completes a claimed record from SES's own word that the message went out (send-events.ts). */
@@ -94,40 +93,31 @@ export async function confirmSent(
   messageId: string,
   at: number,
 ): Promise<boolean> {
-  return applied(
-    db.client.send(
-      new UpdateCommand({
-        TableName: db.table,
-        Key: key(week, subscriberId),
-        UpdateExpression: "SET #status = :sent, messageId = :messageId, finishedAt = :at",
-        ConditionExpression: "#status = :claimed",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":sent": "sent", ":claimed": "claimed", ":messageId": messageId, ":at": at },
-      }),
-    ),
-  );
+  const confirmed = await updateIf(db, {
+    Key: sendKeys.key(week, subscriberId),
+    UpdateExpression: "SET #status = :sent, messageId = :messageId, finishedAt = :at",
+    ConditionExpression: "#status = :claimed",
+    ExpressionAttributeNames: { "#status": "status" },
+    ExpressionAttributeValues: { ":sent": "sent", ":claimed": "claimed", ":messageId": messageId, ":at": at },
+  });
+  return confirmed !== undefined;
 }
 
 /** Gives a claim back (SES could not take the message now), so a retry can claim it at once. */
 export async function releaseSend(db: Db, week: string, subscriberId: string, claimId: string): Promise<void> {
-  await applied(
-    db.client.send(
-      new DeleteCommand({
-        TableName: db.table,
-        Key: key(week, subscriberId),
-        ConditionExpression: "claimId = :claimId AND #status = :claimed",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":claimId": claimId, ":claimed": "claimed" },
-      }),
-    ),
-  );
+  await deleteIf(db, {
+    Key: sendKeys.key(week, subscriberId),
+    ConditionExpression: "claimId = :claimId AND #status = :claimed",
+    ExpressionAttributeNames: { "#status": "status" },
+    ExpressionAttributeValues: { ":claimId": claimId, ":claimed": "claimed" },
+  });
 }
 
 export async function getSend(db: Db, week: string, subscriberId: string): Promise<SendRecord | undefined> {
   const { Item } = await db.client.send(
-    new GetCommand({ TableName: db.table, Key: key(week, subscriberId), ConsistentRead: true }),
+    new GetCommand({ TableName: db.table, Key: sendKeys.key(week, subscriberId), ConsistentRead: true }),
   );
-  return Item as SendRecord | undefined;
+  return Item ? fromRow(Item) : undefined;
 }
 
 /** Counts of a digest's send records by status (reporting; reads the whole partition). */
@@ -135,7 +125,7 @@ export async function sendTotals(db: Db, week: string): Promise<Record<SendStatu
   const totals: Record<SendStatus, number> = { claimed: 0, sent: 0, failed: 0 };
   const rows = await queryAll(db, {
     KeyConditionExpression: "PK = :pk",
-    ExpressionAttributeValues: { ":pk": `SEND#${week}` },
+    ExpressionAttributeValues: { ":pk": sendKeys.of(week) },
     ProjectionExpression: "#status",
     ExpressionAttributeNames: { "#status": "status" },
   });

@@ -9,7 +9,7 @@ import type { EmailAddress } from "../subscription/address.ts";
 import type { Consent } from "../subscription/subscriber.ts";
 import { updateIf } from "./conditional.ts";
 import type { Db } from "./db.ts";
-import { subscriberKey as key } from "./subscribers.ts";
+import { subscriberKeys } from "./keys.ts";
 
 export interface ClaimInput {
   id: string;
@@ -32,7 +32,7 @@ export interface ClaimInput {
 export async function claimConfirmation(db: Db, input: ClaimInput): Promise<boolean> {
   const now = input.now.toISOString();
   const claimed = await updateIf(db, {
-    Key: key(input.id),
+    Key: subscriberKeys.key(input.id),
     UpdateExpression:
       "SET #type = :type, #id = :id, #state = :pending, email = :email, consent = :consent, " +
       "confirmationSentAt = :now, confirmationDue = :now, updatedAt = :now, " +
@@ -43,7 +43,7 @@ export async function claimConfirmation(db: Db, input: ClaimInput): Promise<bool
       "(#state = :pending AND (attribute_not_exists(confirmationSentAt) OR confirmationSentAt <= :cutoff))",
     ExpressionAttributeNames: { "#type": "type", "#id": "id", "#state": "state" },
     ExpressionAttributeValues: {
-      ":type": "subscriber",
+      ":type": subscriberKeys.type,
       ":id": input.id,
       ":pending": "pending",
       ":unsubscribed": "unsubscribed",
@@ -70,7 +70,7 @@ export interface DueConfirmation {
  */
 export async function takeConfirmation(db: Db, id: string): Promise<DueConfirmation | undefined> {
   const taken = await updateIf(db, {
-    Key: key(id),
+    Key: subscriberKeys.key(id),
     UpdateExpression: "REMOVE confirmationDue",
     ConditionExpression: "#state = :pending AND attribute_exists(confirmationDue)",
     ExpressionAttributeNames: { "#state": "state" },
@@ -87,7 +87,7 @@ export async function takeConfirmation(db: Db, id: string): Promise<DueConfirmat
  */
 export async function releaseConfirmation(db: Db, id: string, claimedAt: string): Promise<void> {
   await updateIf(db, {
-    Key: key(id),
+    Key: subscriberKeys.key(id),
     UpdateExpression: "REMOVE confirmationSentAt",
     ConditionExpression: "confirmationSentAt = :claimedAt",
     ExpressionAttributeValues: { ":claimedAt": claimedAt },

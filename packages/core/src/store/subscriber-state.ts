@@ -5,10 +5,10 @@
  */
 import type { EmailAddress } from "../subscription/address.ts";
 import type { Confirmation, SubscriberState } from "../subscription/subscriber.ts";
-import { activeShard } from "./active-subscribers.ts";
 import { updateIf } from "./conditional.ts";
 import type { Db } from "./db.ts";
-import { getSubscriber, subscriberKey as key } from "./subscribers.ts";
+import { subscriberKeys } from "./keys.ts";
+import { getSubscriber } from "./subscribers.ts";
 
 export type Activation = "activated" | Exclude<SubscriberState, "pending"> | "missing";
 
@@ -19,10 +19,11 @@ export async function activateSubscriber(
   confirmation: Confirmation,
   retry = true,
 ): Promise<Activation | "pending"> {
+  const index = subscriberKeys.activeIndex(id);
   const activated = await updateIf(db, {
-    Key: key(id),
+    Key: subscriberKeys.key(id),
     UpdateExpression:
-      "SET #state = :active, confirmation = :confirmation, updatedAt = :now, GSI1PK = :shard, GSI1SK = :id " +
+      "SET #state = :active, confirmation = :confirmation, updatedAt = :now, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk " +
       "REMOVE expiresAt",
     ConditionExpression: "#state = :pending",
     ExpressionAttributeNames: { "#state": "state" },
@@ -31,8 +32,8 @@ export async function activateSubscriber(
       ":pending": "pending",
       ":confirmation": confirmation,
       ":now": confirmation.at,
-      ":shard": `ACTIVE#${activeShard(id)}`,
-      ":id": id,
+      ":gsi1pk": index.GSI1PK,
+      ":gsi1sk": index.GSI1SK,
     },
   });
   if (activated) return "activated";
@@ -46,7 +47,7 @@ export async function activateSubscriber(
 /** pending or active → unsubscribed (and out of GSI1). False when there was nothing to do. */
 export async function unsubscribeSubscriber(db: Db, id: string, now: Date): Promise<boolean> {
   const changed = await updateIf(db, {
-    Key: key(id),
+    Key: subscriberKeys.key(id),
     UpdateExpression:
       "SET #state = :unsubscribed, unsubscribedAt = :now, updatedAt = :now REMOVE GSI1PK, GSI1SK, expiresAt",
     ConditionExpression: "#state IN (:pending, :active)",
@@ -76,7 +77,7 @@ export interface Suppression {
 export async function suppressSubscriber(db: Db, s: Suppression): Promise<boolean> {
   const now = s.now.toISOString();
   const changed = await updateIf(db, {
-    Key: key(s.id),
+    Key: subscriberKeys.key(s.id),
     UpdateExpression:
       "SET #type = :type, #id = :id, #state = :suppressed, suppressedAt = :now, suppression = :suppression, " +
       "updatedAt = :now, email = if_not_exists(email, :email), createdAt = if_not_exists(createdAt, :now) " +
@@ -84,7 +85,7 @@ export async function suppressSubscriber(db: Db, s: Suppression): Promise<boolea
     ConditionExpression: "attribute_not_exists(PK) OR #state <> :suppressed",
     ExpressionAttributeNames: { "#type": "type", "#id": "id", "#state": "state" },
     ExpressionAttributeValues: {
-      ":type": "subscriber",
+      ":type": subscriberKeys.type,
       ":id": s.id,
       ":suppressed": "suppressed",
       ":suppression": { kind: s.kind, detail: s.detail },

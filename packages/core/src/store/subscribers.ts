@@ -1,23 +1,30 @@
 /**
- * Subscribers in the one table (keys in table.ts): the row's key and a consistent read. The
- * writes live beside it, one file per concern: signup-claims.ts (a signup and its confirmation
- * email), subscriber-state.ts (confirm, unsubscribe, suppress), recipients.ts (what a send reads)
- * and active-subscribers.ts (the sharded listing of who gets the digest).
+ * Subscribers in the one table (`subscriberKeys` in keys.ts): the row mappers and a consistent
+ * read. The writes live beside it, one file per concern: signup-claims.ts (a signup and its
+ * confirmation email), subscriber-state.ts (confirm, unsubscribe, suppress), recipients.ts (what
+ * a send reads) and active-subscribers.ts (the sharded listing of who gets the digest).
  */
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Subscriber } from "../subscription/subscriber.ts";
 import type { Db } from "./db.ts";
+import { dataOf, rowOf, subscriberKeys } from "./keys.ts";
 
-export const subscriberKey = (id: string) => ({ PK: `SUB#${id}`, SK: "SUB" });
+/**
+ * A subscriber's whole row (an import, a test's fixture): GSI1 keys only while active. The app
+ * itself writes subscribers one conditional update at a time (signup-claims.ts, subscriber-state.ts).
+ */
+export function toRow(s: Subscriber): Record<string, unknown> {
+  const index = s.state === "active" ? subscriberKeys.activeIndex(s.id) : {};
+  return rowOf(subscriberKeys.type, { ...subscriberKeys.key(s.id), ...index }, s);
+}
 
-function fromItem(item: Record<string, unknown>): Subscriber {
-  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, type: _type, ...subscriber } = item;
-  return subscriber as unknown as Subscriber;
+export function fromRow(row: Record<string, unknown>): Subscriber {
+  return dataOf(row) as unknown as Subscriber;
 }
 
 export async function getSubscriber(db: Db, id: string): Promise<Subscriber | undefined> {
   const { Item } = await db.client.send(
-    new GetCommand({ TableName: db.table, Key: subscriberKey(id), ConsistentRead: true }),
+    new GetCommand({ TableName: db.table, Key: subscriberKeys.key(id), ConsistentRead: true }),
   );
-  return Item ? fromItem(Item) : undefined;
+  return Item ? fromRow(Item) : undefined;
 }

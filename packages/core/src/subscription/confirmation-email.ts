@@ -3,7 +3,7 @@
  * once per process with a placeholder for the link (MJML takes tens of milliseconds; filling
  * the placeholder takes microseconds), then personalised per reader.
  */
-import { SendEmailCommand } from "@aws-sdk/client-sesv2";
+import type { SendEmailCommandInput } from "@aws-sdk/client-sesv2";
 import { newsletter } from "@tidings/templates/newsletter";
 import type { Context } from "../context.ts";
 import { memoizeAsync } from "../memo.ts";
@@ -39,17 +39,20 @@ export const confirmationTemplate = memoizeAsync((postalAddress: string) =>
   confirmationEmail({ confirmUrl: placeholders.confirmUrl, postalAddress }),
 );
 
-/** Sends the confirmation email to one (validated) address through SES v2; no list headers. */
-export async function sendConfirmation(ctx: Context, to: { id: string; email: EmailAddress }, now: Date) {
+/** The SES v2 request for one (validated) address's confirmation email; no list headers. */
+export async function confirmationRequest(
+  ctx: Context,
+  to: { id: string; email: EmailAddress },
+  now: Date,
+): Promise<SendEmailCommandInput> {
   const { config } = ctx;
   const email = personalise(await confirmationTemplate(config.postalAddress), {
     confirmUrl: confirmUrl(config, to, now),
   });
-  const input = sendEmailInput(email, {
+  return sendEmailInput(email, {
     from: config.sender,
     to: to.email,
     unsubscribeUrl: null,
     configurationSet: config.sesConfigurationSet,
   });
-  await ctx.ses.send(new SendEmailCommand(input));
 }

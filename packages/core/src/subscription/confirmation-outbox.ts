@@ -5,24 +5,26 @@
  * The consumer (after the response locally, the ConfirmQueue Lambda on AWS) sends the email only
  * if the claim made one due, at most once per claim, and gives the claim back if SES refuses it.
  */
+import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { z } from "zod";
 import type { Context } from "../context.ts";
-import { localQueue, type Consume, type LocalQueue, type SendQueue } from "../send/queue.ts";
-import { withRetry } from "../async/retry.ts";
-import { classifySesError } from "../send/ses-errors.ts";
+import { localQueue, type LocalQueue } from "../queue/local.ts";
+import type { Consume, Queue } from "../queue/queue.ts";
+import { retrySes } from "../send/ses-errors.ts";
 import { releaseConfirmation, takeConfirmation } from "../store/signup-claims.ts";
-import { sendConfirmation } from "./confirmation-email.ts";
+import { SUBSCRIBER_ID_PREFIX } from "./subscriber.ts";
+import { confirmationRequest } from "./confirmation-email.ts";
 
 /** One per signup, whatever became of it; no token, no address. */
-export const ConfirmationMessage = z.object({ subscriberId: z.string().startsWith("sub_") });
+export const ConfirmationMessage = z.object({ subscriberId: z.string().startsWith(SUBSCRIBER_ID_PREFIX) });
 export type ConfirmationMessage = z.infer<typeof ConfirmationMessage>;
 
-export type ConfirmationOutbox = SendQueue<ConfirmationMessage>;
+export type ConfirmationOutbox = Queue<ConfirmationMessage>;
 
 export type ConfirmationOutcome = "sent" | "not_due" | "failed";
 
-/** SES calls per email before the claim is given back (throttling and 5xx only). */
-const sesRetry = { attempts: 3, baseMs: 200, capMs: 2_000, retryable: (e: unknown) => classifySesError(e) === "retry" };
+/** SES calls per email before the claim is given back (throttling, 5xx, no answer). */
+const sesAttempts = { attempts: 3, baseMs: 200, capMs: 2_000 };
 
 /** Sends the confirmation email a message stands for, if one is due. */
 export async function deliverConfirmation(
@@ -34,7 +36,8 @@ export async function deliverConfirmation(
   const due = await takeConfirmation(ctx.db, id);
   if (!due) return "not_due"; // active, suppressed, sent recently, or this message came twice
   try {
-    await withRetry(() => sendConfirmation(ctx, { id, email: due.email }, now), sesRetry);
+    const request = await confirmationRequest(ctx, { id, email: due.email }, now);
+    await retrySes(() => ctx.ses.send(new SendEmailCommand(request)), sesAttempts);
     ctx.log.info("signup: confirmation sent", { subscriber: id });
     return "sent";
   } catch (error) {
@@ -65,7 +68,13 @@ export function confirmationConsumer(ctx: Context, now: () => Date = () => new D
  * answered (never in its tick), by the same consumer as on AWS. `drained()` waits for them.
  */
 export function localConfirmationOutbox(ctx: Context, now?: () => Date): LocalQueue<ConfirmationMessage> {
-  const queue = localQueue(confirmationConsumer(ctx, now), { concurrency: 4, maxReceives: 3, retryDelayMs: 1_000 });
+  const queue = localQueue(confirmationConsumer(ctx, now), {
+    schema: ConfirmationMessage,
+    concurrency: 4,
+    maxReceives: 3,
+    retryDelayMs: 1_000,
+    log: ctx.log,
+  });
   let handedOver = Promise.resolve();
   return {
     deadLetters: queue.deadLetters,

@@ -57,7 +57,7 @@ async function enforce(
         "rate_limited",
         "subscription.rate_limited",
         "Too many signups in a short time. Please wait a few minutes and try again.",
-        { retryAfterSeconds: decision.retryAfterSeconds },
+        { data: { retryAfterSeconds: decision.retryAfterSeconds } },
       );
     }
   }

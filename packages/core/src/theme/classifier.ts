@@ -1,7 +1,10 @@
 /**
- * Files each item under exactly one theme. The configuration is compiled once into a Matcher;
- * classifying an item is then one pass over its words.
+ * The themes file's keyword rules: files each item under exactly one theme by the words the
+ * editor wrote (`keywords`, weighted `terms`, `ignore` phrases, feed `categories`). Used alone it
+ * is the classifier without learning; learn.ts starts from its filing. The configuration is
+ * compiled once into a Matcher; classifying an item is then one pass over its words.
  *
+ * A keyword counts like a term of weight `scoring.keywordWeight`.
  * Score of a theme = Σ weight × titleWeight of its terms found in the title
  *                  + Σ weight of its terms found in the summary
  *                  + categoryWeight when one of the item's categories is mapped to it,
@@ -49,6 +52,8 @@ export interface Themes {
   fallback: string;
   /** The name of the one theme the item belongs to. */
   classify(item: ThemeItem): string;
+  /** Every theme's score, in display order (the fallback last). */
+  scores(item: ThemeItem): number[];
   /** The same decision with the score breakdown, for debugging a configuration. */
   explain(item: ThemeItem): Explanation;
 }
@@ -56,19 +61,24 @@ export interface Themes {
 type Field = "title" | "summary";
 
 /**
- * Checks and compiles a theme configuration (the default export of `templates/themes.ts`).
+ * Checks and compiles a themes file's keyword rules (no learning: see learn.ts).
  * Throws a TidingsError naming the bad entry when the configuration is wrong.
  *
  * @example const themes = compileThemes(config); themes.classify({ title, summary, categories: [] }) // "Memory & storage"
  */
 export function compileThemes(raw: unknown): Themes {
-  const config = parseThemeConfig(raw);
-  const { titleWeight, categoryWeight, minScore } = config.scoring;
+  return compileRules(parseThemeConfig(raw));
+}
+
+/** The keyword rules of a checked configuration (see compileThemes). */
+export function compileRules(config: ThemeConfig): Themes {
+  const { titleWeight, categoryWeight, minScore, keywordWeight } = config.scoring;
   const all = [...config.themes, config.fallback];
   const names = all.map((t) => t.name);
   const matcher = new Matcher();
   const categories = new Map<string, number>();
   all.forEach((theme, index) => {
+    for (const text of theme.keywords) matcher.add({ text, theme: index, weight: keywordWeight, ignore: false });
     for (const [text, weight] of Object.entries(theme.terms))
       matcher.add({ text, theme: index, weight, ignore: false });
     for (const text of theme.ignore) matcher.add({ text, theme: index, weight: 0, ignore: true });
@@ -107,7 +117,7 @@ export function compileThemes(raw: unknown): Themes {
     }
   }
 
-  function score(item: ThemeItem, detail?: ThemeScore[]): string {
+  function themeScores(item: ThemeItem, detail?: ThemeScore[]): number[] {
     const scores = names.map(() => 0);
     scoreField(item.title, "title", titleWeight, scores, detail);
     scoreField(item.summary, "summary", 1, scores, detail);
@@ -120,6 +130,11 @@ export function compileThemes(raw: unknown): Themes {
       detail?.[index]!.hits.push({ term: category, where: "category", points: categoryWeight });
     }
     detail?.forEach((d, i) => (d.score = scores[i]!));
+    return scores;
+  }
+
+  function score(item: ThemeItem, detail?: ThemeScore[]): string {
+    const scores = themeScores(item, detail);
     let best = -1;
     // Strictly greater: on a tie the theme listed first keeps the item.
     for (let i = 0; i < scores.length; i++)
@@ -131,6 +146,7 @@ export function compileThemes(raw: unknown): Themes {
     list: all.map(({ name, about }) => ({ name, about })),
     fallback: config.fallback.name,
     classify: (item) => score(item),
+    scores: (item) => themeScores(item),
     explain(item) {
       const scores: ThemeScore[] = names.map((theme) => ({ theme, score: 0, hits: [], cancelled: [] }));
       return { theme: score(item, scores), scores };

@@ -1,6 +1,9 @@
 /**
- * The shape of the theme configuration (`templates/themes.ts`), checked when it is loaded so
- * that a mistake in an edit is reported with the entry it is in, not as a wrong digest later.
+ * The shape of a themes file (`THEMES_FILE`, default `templates/themes.json`), checked when it is
+ * loaded so that a mistake in an edit is reported with the entry it is in, not as a wrong digest
+ * later. The minimal file is DESIGN.md's: `{ fallback: "More news", themes: [{ name, about,
+ * keywords }], examples? }`; `terms` (weighted), `ignore`, `categories` and `scoring` are the
+ * richer, optional fields the shipped semiconductor file uses.
  */
 import { z } from "zod";
 import { TidingsError } from "../error.ts";
@@ -19,12 +22,23 @@ const Theme = z.strictObject({
   name: text.max(60, "must be at most 60 characters"),
   /** One line saying what belongs here (shown to readers where the layout has room). */
   about: z.string().trim().default(""),
-  /** Word or phrase → weight. */
+  /** Words or phrases that say "this theme", each worth `scoring.keywordWeight`. */
+  keywords: z.array(term).default([]),
+  /** Word or phrase → weight, for files that weigh their words. */
   terms: z.record(term, weight).default({}),
   /** Phrases whose words must not count for this theme ("in recent memory"). */
   ignore: z.array(term).default([]),
   /** Feeds' own categories that file an item here ("Tech war"). */
   categories: z.array(text).default([]),
+});
+
+/** A labelled item: the file's `examples`, and an editor's corrections. */
+export const Example = z.strictObject({
+  title: text,
+  summary: z.string().default(""),
+  categories: z.array(z.string()).default([]),
+  source: z.string().optional(),
+  theme: text,
 });
 
 export const ThemeConfigSchema = z.strictObject({
@@ -36,21 +50,29 @@ export const ThemeConfigSchema = z.strictObject({
       categoryWeight: z.number().min(0).max(100).default(4),
       /** Below this best score an item goes to the fallback theme. */
       minScore: z.number().min(0).default(2),
+      /** Weight of each of a theme's `keywords` (2: one keyword anywhere reaches minScore). */
+      keywordWeight: z.number().gt(0).max(100).default(2),
     })
-    .default({ titleWeight: 3, categoryWeight: 4, minScore: 2 }),
+    .default({ titleWeight: 3, categoryWeight: 4, minScore: 2, keywordWeight: 2 }),
   themes: z.array(Theme).min(1, "needs at least one theme"),
-  /** Shown last; gets every item no theme claims, and may have terms of its own. */
-  fallback: Theme,
+  /** Shown last; gets every item no theme claims. A name, or a theme with terms of its own. */
+  fallback: z.preprocess((v) => (typeof v === "string" ? { name: v } : v), Theme),
+  /** Labelled items the classifier learns from as if an editor had filed them. */
+  examples: z.array(Example).default([]),
 });
 
-/** What a user writes in `templates/themes.ts` (defaults may be left out). */
+/** What a user writes in a themes file (defaults may be left out). */
 export type ThemeConfigInput = z.input<typeof ThemeConfigSchema>;
 /** The checked configuration, defaults filled in. */
 export type ThemeConfig = z.output<typeof ThemeConfigSchema>;
+/** One theme of a checked configuration. */
+export type ThemeSpec = ThemeConfig["themes"][number];
+/** A labelled item, checked. */
+export type Example = z.output<typeof Example>;
 
 /** The error for a bad configuration: says where, then what. */
 export function configError(where: string, problem: string): TidingsError {
-  return new TidingsError("invalid", "theme.config", `theme configuration: ${where}: ${problem}`, { where });
+  return new TidingsError("invalid", "theme.config", `theme configuration: ${where}: ${problem}`, { data: { where } });
 }
 
 /**
@@ -64,9 +86,13 @@ function describePath(path: readonly PropertyKey[], raw: unknown): string {
   for (const [i, key] of path.entries()) {
     node = node !== null && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
     const name = (node as { name?: unknown } | undefined)?.name;
+    const title = (node as { title?: unknown } | undefined)?.title;
     if (path[i - 1] === "themes" && typeof key === "number") {
       parts.pop();
       parts.push(typeof name === "string" && name.trim() ? `theme "${name}"` : `themes[${key}]`);
+    } else if (path[i - 1] === "examples" && typeof key === "number") {
+      parts.pop();
+      parts.push(typeof title === "string" && title.trim() ? `example "${title}"` : `examples[${key}]`);
     } else if (path[i - 1] === "terms" || (typeof key === "number" && typeof node === "string")) {
       parts.push(JSON.stringify(typeof key === "number" ? node : String(key)));
     } else parts.push(typeof key === "number" ? `[${key}]` : String(key));
@@ -97,10 +123,11 @@ export function parseThemeConfig(raw: unknown): ThemeConfig {
   for (const theme of [...config.themes, config.fallback]) {
     const where = `theme "${theme.name}"`;
     const terms = Object.keys(theme.terms);
-    if (theme !== config.fallback && terms.length === 0 && theme.categories.length === 0)
-      throw configError(where, "has no terms and no categories, so nothing can ever land in it");
+    if (theme !== config.fallback && terms.length + theme.keywords.length + theme.categories.length === 0)
+      throw configError(where, "has no keywords, terms or categories, so nothing can ever land in it");
     const seen = new Map<string, string>();
     for (const [list, phrases] of [
+      ["keywords", theme.keywords],
       ["terms", terms],
       ["ignore", theme.ignore],
     ] as const) {
@@ -124,5 +151,14 @@ export function parseThemeConfig(raw: unknown): ThemeConfig {
       categoryOwner.set(k, theme.name);
     }
   }
+  config.examples.forEach((example) => {
+    if (!names.has(example.theme.toLowerCase()))
+      throw configError(
+        `example "${example.title}" → theme`,
+        `"${example.theme}" is not one of the themes (${[...names.values()].join(", ")})`,
+      );
+    // Filed under the name as the themes list writes it.
+    example.theme = names.get(example.theme.toLowerCase())!;
+  });
   return config;
 }

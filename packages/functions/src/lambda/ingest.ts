@@ -1,6 +1,7 @@
 /**
  * Hourly cron (sst.aws.CronV2 "HourlyIngest"): ingests every configured feed. A feed's
- * failure is logged and recorded on the feed (with backoff); it never fails the run.
+ * failure is logged and recorded on the feed (with backoff); it never fails the run. A storage
+ * fault does: it stops the run and fails the invocation, so it shows in the function's errors.
  */
 import { createContext } from "@tidings/core/context";
 import { type FeedResult, ingestFeeds } from "@tidings/core/feed/ingest";

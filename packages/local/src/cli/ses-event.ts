@@ -4,7 +4,7 @@
  */
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { sampleSesEvent } from "@tidings/core/subscription/suppression";
-import { handleSesNotifications, snsDelivery } from "@tidings/functions/lambda/ses-events";
+import { handleSesNotifications, snsDelivery } from "@tidings/core/email/ses-events";
 import { useLocalStack } from "../stack.ts";
 
 const [kind, address] = process.argv.slice(2);

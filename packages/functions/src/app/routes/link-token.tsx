@@ -21,7 +21,8 @@ const unsubscribeHelp =
  */
 export function refuseLink(c: HonoContext, e: unknown, purpose: "confirm" | "unsubscribe") {
   if (!isTidingsError(e) || !e.code.startsWith("subscription.")) throw e;
-  const refusal = purpose === "unsubscribe" ? new TidingsError(e.kind, e.code, unsubscribeHelp, e.data) : e;
+  const refusal =
+    purpose === "unsubscribe" ? new TidingsError(e.kind, e.code, unsubscribeHelp, { data: e.data, cause: e }) : e;
   if (wantsJson(c)) throw refusal;
   const title = titles[e.code] ?? "This link is not valid";
   const page = <LinkProblemPage title={title} message={refusal.message} signup={purpose === "confirm"} />;

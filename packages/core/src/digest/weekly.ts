@@ -1,0 +1,29 @@
+/**
+ * The weekly job (the WeeklyDigest cron on AWS): builds the last complete week's digest, or a
+ * week named, and puts every active subscriber on the send queue. Running it again sends only
+ * to those not yet sent.
+ */
+import { z } from "zod";
+import type { Context } from "../context.ts";
+import type { Queue } from "../queue/queue.ts";
+import { fanOut } from "../send/fan-out.ts";
+import type { SendJob } from "../send/job.ts";
+import { buildDigest } from "./build.ts";
+import { lastCompleteWeek } from "./week.ts";
+
+/** What the schedule sends (`{}`), or an operator (`{ "week": "2026-W20" }` to send a week again). */
+export const WeeklyDigestEvent = z.object({ week: z.string().optional() }).loose();
+export type WeeklyDigestEvent = z.infer<typeof WeeklyDigestEvent>;
+
+export async function weeklyDigest(ctx: Context, queue: Queue<SendJob>, event: WeeklyDigestEvent, now = new Date()) {
+  const week = event.week ?? lastCompleteWeek(now, ctx.config.digestTimezone);
+  const result = await buildDigest(ctx, week);
+  if (result.status === "empty") {
+    ctx.log.info("weekly digest: no items that week, nothing to send", { week: result.range.week });
+    return { week: result.range.week, status: "empty" as const };
+  }
+  const queued = await fanOut(ctx, result.digest.week, queue);
+  const summary = { week: result.digest.week, status: result.status, items: result.digest.itemCount, ...queued };
+  ctx.log.info("weekly digest: built and queued for sending", summary);
+  return summary;
+}

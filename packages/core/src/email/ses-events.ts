@@ -1,0 +1,57 @@
+/**
+ * What SES reports about the email it took, as the configuration set publishes it to an SNS
+ * topic: hard bounces and complaints suppress the address (subscription/suppression.ts); Send
+ * events complete digest send records (send/send-events.ts).
+ */
+import type { SNSEvent } from "aws-lambda";
+import type { Context } from "../context.ts";
+import { isSendEvent, recordSendEvent } from "../send/send-events.ts";
+import { applySesEvent, type SesEventOutcome } from "../subscription/suppression.ts";
+
+/**
+ * Applies every SES record in an SNS delivery; a failure throws, so SNS retries the delivery.
+ * A message that is not JSON is logged and skipped: no retry would make it readable.
+ */
+export async function handleSesNotifications(
+  ctx: Context,
+  event: SNSEvent,
+  now = new Date(),
+): Promise<SesEventOutcome[]> {
+  const outcomes: SesEventOutcome[] = [];
+  for (const record of event.Records) {
+    let body: unknown;
+    try {
+      body = JSON.parse(record.Sns.Message);
+    } catch {
+      ctx.log.warn("ses event: message is not JSON, skipped", { messageId: record.Sns.MessageId });
+      continue;
+    }
+    if (isSendEvent(body)) await recordSendEvent(ctx, body);
+    else outcomes.push(await applySesEvent(ctx, body, now));
+  }
+  return outcomes;
+}
+
+/** Wraps SES event records the way SNS delivers them to Lambda (for the replay command and tests). */
+export function snsDelivery(records: unknown[], now = new Date()): SNSEvent {
+  return {
+    Records: records.map((record, i) => ({
+      EventSource: "aws:sns",
+      EventVersion: "1.0",
+      EventSubscriptionArn: "arn:aws:sns:us-east-1:000000000000:SesEvents:local",
+      Sns: {
+        Type: "Notification",
+        MessageId: `local-${now.getTime()}-${i}`,
+        TopicArn: "arn:aws:sns:us-east-1:000000000000:SesEvents",
+        Subject: null as unknown as string,
+        Message: JSON.stringify(record),
+        Timestamp: now.toISOString(),
+        SignatureVersion: "1",
+        Signature: "",
+        SigningCertUrl: "",
+        UnsubscribeUrl: "",
+        MessageAttributes: {},
+      },
+    })),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Every key of the one table, built here and nowhere else: each entity's primary key (PK, SK),
+ * its GSI1 keys where it is listed, and the `type` every row carries. table.ts says which access
+ * pattern each key serves. These formats are in live tables: changing one orphans the rows
+ * written before it.
+ */
+import { subscriberIdBytes } from "../subscription/subscriber.ts";
+
+/** What a row holds. Rows written before `type` existed lack it; they are read all the same. */
+export type EntityType = "feed" | "item" | "digest" | "subscriber" | "send" | "rate-limit";
+
+// Type aliases, not interfaces: they stay assignable to the SDK's Record<string, unknown> keys.
+export type PrimaryKey = { PK: string; SK: string };
+export type IndexKey = { GSI1PK: string; GSI1SK: string };
+
+type Row = Record<string, unknown>;
+
+/** The attributes that place a row rather than describe it. */
+const placement = ["PK", "SK", "GSI1PK", "GSI1SK", "type"] as const;
+
+/** A row from an entity's attributes: its keys and `type` set here, never taken from the data. */
+export function rowOf(type: EntityType, keys: PrimaryKey & Partial<IndexKey>, data: object): Row {
+  return { ...data, ...keys, type };
+}
+
+/** An entity's attributes from its row: keys and `type` stripped, the one way it is done. */
+export function dataOf(row: Row): Row {
+  const data = { ...row };
+  for (const attribute of placement) delete data[attribute];
+  return data;
+}
+
+/** Feed state: `FEED#<feedKey>` / `STATE`; every feed in GSI1 `FEEDS`. */
+export const feedKeys = {
+  type: "feed",
+  key: (feedKey: string): PrimaryKey => ({ PK: `FEED#${feedKey}`, SK: "STATE" }),
+  index: (feedKey: string): IndexKey => ({ GSI1PK: "FEEDS", GSI1SK: feedKey }),
+  /** The GSI1 partition listing every feed. */
+  all: "FEEDS",
+} as const;
+
+const ITEM = "ITEM#";
+const publishedIn = (month: string) => `PUB#${month}`;
+
+/**
+ * Items: `FEED#<feedKey>` / `ITEM#<itemKey>`, beside their feed's state; in GSI1 by publication
+ * month (`PUB#<yyyy-mm>`), sorted by `<published>#<feedKey>#<itemKey>`.
+ */
+export const itemKeys = {
+  type: "item",
+  key: (feedKey: string, itemKey: string): PrimaryKey => ({ PK: `FEED#${feedKey}`, SK: `${ITEM}${itemKey}` }),
+  index: (published: string, feedKey: string, itemKey: string): IndexKey => ({
+    GSI1PK: publishedIn(published.slice(0, 7)),
+    GSI1SK: `${published}#${feedKey}#${itemKey}`,
+  }),
+  /** The GSI1 partition of the items published in a UTC month (`yyyy-mm`). */
+  publishedIn,
+  /** What every item's SK starts with. */
+  sortPrefix: ITEM,
+  /** The item key an item row's SK holds. */
+  itemKeyOf: (sk: string) => sk.slice(ITEM.length),
+} as const;
+
+/** Digests: `DIGEST#<week>` / `DIGEST`; every digest in GSI1 `DIGESTS`, sorted by week. */
+export const digestKeys = {
+  type: "digest",
+  key: (week: string): PrimaryKey => ({ PK: `DIGEST#${week}`, SK: "DIGEST" }),
+  index: (week: string): IndexKey => ({ GSI1PK: "DIGESTS", GSI1SK: week }),
+  /** The GSI1 partition listing every digest. */
+  all: "DIGESTS",
+} as const;
+
+/**
+ * Active subscribers are spread over this many GSI1 partitions (`ACTIVE#0`…`ACTIVE#15`), so a
+ * million of them are read in parallel and no single partition takes every write of a signup
+ * wave. Changing it needs the GSI1 keys rewritten.
+ */
+export const ACTIVE_SHARDS = 16;
+
+/** The shard of an active subscriber: the first byte of its id, mod ACTIVE_SHARDS. */
+export function activeShard(id: string): number {
+  const bytes = subscriberIdBytes(id);
+  if (!bytes) throw new Error(`not a subscriber id: ${id}`);
+  return bytes[0]! % ACTIVE_SHARDS;
+}
+
+const activeIn = (shard: number) => `ACTIVE#${shard}`;
+
+/** Subscribers: `SUB#<id>` / `SUB`; in GSI1 `ACTIVE#<shard>` only while active (sparse). */
+export const subscriberKeys = {
+  type: "subscriber",
+  key: (id: string): PrimaryKey => ({ PK: `SUB#${id}`, SK: "SUB" }),
+  /** The GSI1 keys an active subscriber has (removed when it leaves). */
+  activeIndex: (id: string): IndexKey => ({ GSI1PK: activeIn(activeShard(id)), GSI1SK: id }),
+  /** The GSI1 partition of one shard of active subscribers. */
+  activeIn,
+} as const;
+
+/** Send records: `SEND#<week>` / `SUB#<subscriberId>`, one partition per digest. */
+export const sendKeys = {
+  type: "send",
+  key: (week: string, subscriberId: string): PrimaryKey => ({ PK: `SEND#${week}`, SK: `SUB#${subscriberId}` }),
+  /** The partition holding every send record of a digest. */
+  of: (week: string) => `SEND#${week}`,
+} as const;
+
+/** Rate-limit counters: `RATE#<scope>#<key>` / the window's start in epoch seconds. */
+export const rateLimitKeys = {
+  type: "rate-limit",
+  key: (scope: string, key: string, windowStart: number): PrimaryKey => ({
+    PK: `RATE#${scope}#${key}`,
+    SK: String(windowStart),
+  }),
+} as const;
