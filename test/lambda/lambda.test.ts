@@ -103,7 +103,7 @@ describe("every function as Lambda runs it", () => {
     );
     const bodies = [...h.sqs.take("ConfirmQueue"), "{ not json"];
     expect(bodies.length).toBeLessThanOrEqual(batchSize("ConfirmQueue"));
-    const event = sqsEvent("ConfirmQueue", bodies);
+    const event = sqsEvent(bodies, "ConfirmQueue");
     const { value, loaded } = await invoke("ConfirmQueue", event);
     expect(value).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records.at(-1)!.messageId }] });
     expect(loaded).toContain("mjml"); // the dynamic import resolved inside the package
@@ -140,8 +140,8 @@ describe("every function as Lambda runs it", () => {
     await invoke("WeeklyDigest", { week: "2026-W20" }); // queues the job again: the first was taken
     const [job] = h.sqs.take("SendQueue");
     expect(batchSize("SendQueue")).toBe(1);
-    expect((await invoke("SendQueue", sqsEvent("SendQueue", [job!]))).value).toEqual({ batchItemFailures: [] });
-    const malformed = sqsEvent("SendQueue", ["{ not json"]);
+    expect((await invoke("SendQueue", sqsEvent([job!], "SendQueue"))).value).toEqual({ batchItemFailures: [] });
+    const malformed = sqsEvent(["{ not json"], "SendQueue");
     expect((await invoke("SendQueue", malformed)).value).toEqual({
       batchItemFailures: [{ itemIdentifier: malformed.Records[0]!.messageId }],
     });

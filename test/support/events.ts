@@ -3,7 +3,7 @@
  * a function URL request (payload format 2.0), an SQS batch, an SNS notification carrying an SES
  * event (configuration-set event publishing), and EventBridge Scheduler's invocation.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { APIGatewayProxyEventV2, SNSEvent, SQSEvent } from "aws-lambda";
 
 const region = "us-east-1";
@@ -75,25 +75,31 @@ export function functionUrlEvent(request: UrlRequest, now = new Date()): APIGate
   };
 }
 
-/** An SQS batch as the event source mapping delivers it to a consumer. */
-export function sqsEvent(queue: string, bodies: string[], now = new Date()): SQSEvent {
+/**
+ * An SQS batch as the event source mapping delivers it to a consumer: one record per message, ids
+ * `m-0`, `m-1`…; a message that is not a string is sent as its JSON.
+ */
+export function sqsEvent(messages: (object | string)[], queue = "SendQueue", now = new Date()): SQSEvent {
   return {
-    Records: bodies.map((body) => ({
-      messageId: randomUUID(),
-      receiptHandle: Buffer.from(randomUUID()).toString("base64"),
-      body,
-      attributes: {
-        ApproximateReceiveCount: "1",
-        SentTimestamp: String(now.getTime()),
-        SenderId: "AROAEXAMPLEROLEID:tidings-Api",
-        ApproximateFirstReceiveTimestamp: String(now.getTime() + 5),
-      },
-      messageAttributes: {},
-      md5OfBody: "",
-      eventSource: "aws:sqs",
-      eventSourceARN: `arn:aws:sqs:${region}:${account}:${queue}`,
-      awsRegion: region,
-    })),
+    Records: messages.map((message, i) => {
+      const body = typeof message === "string" ? message : JSON.stringify(message);
+      return {
+        messageId: `m-${i}`,
+        receiptHandle: Buffer.from(randomUUID()).toString("base64"),
+        body,
+        attributes: {
+          ApproximateReceiveCount: "1",
+          SentTimestamp: String(now.getTime()),
+          SenderId: "AROAEXAMPLEROLEID:tidings-Api",
+          ApproximateFirstReceiveTimestamp: String(now.getTime() + 5),
+        },
+        messageAttributes: {},
+        md5OfBody: createHash("md5").update(body).digest("hex"),
+        eventSource: "aws:sqs",
+        eventSourceARN: `arn:aws:sqs:${region}:${account}:${queue}`,
+        awsRegion: region,
+      };
+    }),
   };
 }
 
