@@ -4,13 +4,13 @@
  */
 import { fn, renders } from "./function.ts";
 import { confirmQueue } from "./outbox.ts";
-import { table, tokenSecret } from "./storage.ts";
+import { table, tokenSecrets } from "./storage.ts";
 
 export const api = new sst.aws.Function("Api", {
   ...fn,
   handler: "packages/functions/src/lambda/api.handler",
   url: true,
-  link: [table, tokenSecret, confirmQueue],
+  link: [table, ...tokenSecrets, confirmQueue],
   // The app module also holds the in-process outbox (npm start), whose renderer reads these.
   ...renders,
   memory: "512 MB",

@@ -6,7 +6,7 @@ import { api } from "./app.ts";
 import { email } from "./email.ts";
 import { environment, fn } from "./function.ts";
 import { settings } from "./settings.ts";
-import { table, tokenSecret } from "./storage.ts";
+import { table, tokenSecrets } from "./storage.ts";
 
 const sendConsumers = 2;
 
@@ -24,7 +24,7 @@ sendQueue.subscribe(
     handler: "packages/functions/src/lambda/send.handler",
     environment: { ...environment, SEND_CONSUMERS: String(sendConsumers), SEND_RATE: settings.sendRate },
     // `api` for its URL: the unsubscribe links' base when PUBLIC_URL is not set.
-    link: [table, tokenSecret, email, api],
+    link: [table, ...tokenSecrets, email, api],
     // MaxSendRate comes from the account; the identity's own permissions come with `email`.
     permissions: [{ actions: ["ses:GetAccount"], resources: ["*"] }],
     memory: "512 MB",

@@ -5,7 +5,7 @@
  */
 import { fn } from "./function.ts";
 import { settings } from "./settings.ts";
-import { table, tokenSecret } from "./storage.ts";
+import { table, tokenSecrets } from "./storage.ts";
 
 const sesEvents = new sst.aws.SnsTopic("SesEvents");
 
@@ -25,7 +25,7 @@ const sesEventFailures = new sst.aws.Queue("SesEventFailures");
 sesEvents.subscribe("HandleSesEvents", {
   ...fn,
   handler: "packages/functions/src/lambda/ses-events.handler",
-  link: [table, tokenSecret, sesEventFailures],
+  link: [table, ...tokenSecrets, sesEventFailures],
   timeout: "30 seconds",
   transform: { function: { deadLetterConfig: { targetArn: sesEventFailures.arn } } },
 });

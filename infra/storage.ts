@@ -12,3 +12,10 @@ export const table = new sst.aws.Dynamo("Table", {
 
 // The key that signs subscribers' confirm and unsubscribe links: `npx sst secret set TokenSecret …`.
 export const tokenSecret = new sst.Secret("TokenSecret");
+
+// Older token keys that still verify, comma-separated (empty until the first rotation: README,
+// "Rotating the token key"). Subscriber ids do not depend on either: they have a key of their own.
+export const tokenSecretPrevious = new sst.Secret("TokenSecretPrevious", "");
+
+/** What a function that issues or checks readers' links links. */
+export const tokenSecrets = [tokenSecret, tokenSecretPrevious];

@@ -29,13 +29,12 @@ let active: Reader[];
 beforeAll(async () => {
   services = await startTestServices();
   ctx = services.ctx;
-  const secret = ctx.config.tokenSecret;
-  active = await addReaders(ctx.db, secret, 1000, "reader");
+  active = await addReaders(ctx, 1000, "reader");
   readers = [
     ...active,
-    ...(await addReaders(ctx.db, secret, 15, "pending", "pending")),
-    ...(await addReaders(ctx.db, secret, 15, "left", "unsubscribed")),
-    ...(await addReaders(ctx.db, secret, 10, "bounced", "suppressed")),
+    ...(await addReaders(ctx, 15, "pending", "pending")),
+    ...(await addReaders(ctx, 15, "left", "unsubscribed")),
+    ...(await addReaders(ctx, 10, "bounced", "suppressed")),
   ];
 }, 120_000);
 afterAll(() => services.close());
@@ -89,7 +88,7 @@ describe("sending a digest", () => {
       /^<http:\/\/localhost:3000\/unsubscribe\?token=([\w-]+)>, <mailto:digest@tidings\.localhost\?subject=unsubscribe>$/.exec(
         list,
       ) ?? [];
-    expect(verifyToken(ctx.config.tokenSecret, "unsubscribe", token!, new Date())).toBe(active[7]!.id);
+    expect(verifyToken(ctx.config, "unsubscribe", token!, new Date())).toBe(active[7]!.id);
     expect(header(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
     expect(mail.body.text).toContain(`unsubscribe?token=${token}`);
     expect(mail.body.html).toContain(`unsubscribe?token=${token}`);

@@ -23,7 +23,7 @@ let week = "";
 
 beforeAll(async () => {
   services = await startTestServices();
-  readers = await addReaders(services.ctx.db, services.ctx.config.tokenSecret, 3, "faulty");
+  readers = await addReaders(services.ctx, 3, "faulty");
   dynamo = await faultyDynamo(services.dynamodbEndpoint, services.ctx.config.tableName, ({ operation, input }) => {
     const { PK, SK } = sendKeys.key(week, readers[0]!.id);
     const completion = operation === "UpdateItem" && input.Key?.PK?.S === PK && input.Key.SK?.S === SK;

@@ -86,8 +86,8 @@ export function useTestbed() {
     },
     now: () => t!.now(),
     advance: (ms: number) => t!.advance(ms),
-    idOf: (address: string) => subscriberId(bed.services.ctx.config.tokenSecret, EmailAddress.parse(address)),
-    subscriber: (address: string) => getSubscriber(bed.services.ctx.db, bed.idOf(address)),
+    idOf: (address: string) => subscriberId(bed.services.ctx, EmailAddress.parse(address)),
+    subscriber: async (address: string) => getSubscriber(bed.services.ctx.db, await bed.idOf(address)),
     stateOf: async (address: string) => (await bed.subscriber(address))?.state,
     /** Every message sent so far, once the confirmation emails queued so far are out. */
     mailbox: async () => {

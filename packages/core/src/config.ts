@@ -38,8 +38,10 @@ export interface Config {
   onAws: boolean;
   /** Where the local stack keeps its data (repository root `.data/`). */
   dataDir: string;
-  /** Key for signing subscriber tokens. */
+  /** The key that signs subscriber tokens (TOKEN_SECRET). */
   tokenSecret: string;
+  /** Older token keys that still verify (TOKEN_SECRET_PREVIOUS, comma-separated): links sent before a rotation. */
+  tokenSecretPrevious: string[];
   /** The newsletter's themes file (THEMES_FILE); undefined: the shipped `templates/themes.json`. */
   themesFile: string | undefined;
 }
@@ -97,6 +99,7 @@ export function readConfig(raw: Env = process.env): Config {
   const queue = linked<{ url: string }>("SendQueue");
   const confirmQueue = linked<{ url: string }>("ConfirmQueue");
   const secret = linked<{ value: string }>("TokenSecret");
+  const previousSecrets = linked<{ value: string }>("TokenSecretPrevious");
   const api = linked<{ url: string }>("Api");
   const local = (value: string | undefined, fallback: string) => (onAws ? value : (value ?? fallback));
 
@@ -126,6 +129,10 @@ export function readConfig(raw: Env = process.env): Config {
     dataDir,
     // Relative to the working directory: the repository root locally, the bundle on AWS.
     themesFile: env.THEMES_FILE === undefined ? undefined : resolve(env.THEMES_FILE),
+    tokenSecretPrevious: (env.TOKEN_SECRET_PREVIOUS ?? previousSecrets?.value ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     get tokenSecret() {
       // On AWS a missing link is a deploy mistake: say so, rather than write to a read-only disk.
       if (!tokenSecret && onAws) throw new Error("TokenSecret is not linked to this function (sst.config.ts)");

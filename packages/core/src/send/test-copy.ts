@@ -18,7 +18,7 @@ export async function sendTestCopy(ctx: Context, week: string, to: string): Prom
   const digest = await getDigest(ctx.db, week);
   if (!digest) throw new TidingsError("not_found", "send.no_digest", `there is no digest of ${week}: build it first`);
   // The link a subscriber with this address would get: it works if they are one.
-  const link = unsubscribeUrl(ctx.config, { id: subscriberId(ctx.config.tokenSecret, address.data) });
+  const link = unsubscribeUrl(ctx.config, { id: await subscriberId(ctx, address.data) });
   const mail = personalise(digest, { unsubscribeUrl: link });
   const input = sendEmailInput(
     { ...mail, subject: `[TEST] ${mail.subject}` },

@@ -4,10 +4,18 @@
  * pattern each key serves. These formats are in live tables: changing one orphans the rows
  * written before it.
  */
-import { subscriberIdBytes } from "../subscription/subscriber.ts";
+import { subscriberIdBytes } from "../subscription/id.ts";
 
 /** What a row holds. Rows written before `type` existed lack it; they are read all the same. */
-export type EntityType = "feed" | "item" | "digest" | "digest-stats" | "subscriber" | "send" | "rate-limit";
+export type EntityType =
+  | "feed"
+  | "item"
+  | "digest"
+  | "digest-stats"
+  | "subscriber"
+  | "send"
+  | "rate-limit"
+  | "installation-key";
 
 // Type aliases, not interfaces: they stay assignable to the SDK's Record<string, unknown> keys.
 export type PrimaryKey = { PK: string; SK: string };
@@ -120,4 +128,13 @@ export const rateLimitKeys = {
     PK: `RATE#${scope}#${key}`,
     SK: String(windowStart),
   }),
+} as const;
+
+/**
+ * Keys of the installation itself (the subscriber-id key): `INSTALLATION` / `KEY#<name>`,
+ * written once, never changed, exported and imported with everything else.
+ */
+export const installationKeys = {
+  type: "installation-key",
+  key: (name: string): PrimaryKey => ({ PK: "INSTALLATION", SK: `KEY#${name}` }),
 } as const;

@@ -16,6 +16,7 @@
  * | subscriber   | SUB#<subscriberId> | SUB              | ACTIVE#<shard>      | <subscriberId>  (only while active: sparse; expires via `expiresAt` only while pending) |
  * | send record  | SEND#<week>        | SUB#<subscriberId> | —                 | —                            |
  * | rate limit   | RATE#<scope>#<key> | <window start>   | —                   | —  (expires via `expiresAt`) |
+ * | installation key | INSTALLATION   | KEY#<name>       | —                   | —  (the subscriber-id key: written once) |
  *
  * - a feed's state: GetItem `FEED#<feedKey>` / `STATE`; every feed: Query GSI1 `FEEDS`;
  * - items published in a time range (the week's digest): Query GSI1 on each month the range
@@ -37,7 +38,9 @@
  *   `RATE#signup-email#<subscriberId>`, SK the window's start (epoch seconds);
  * - exactly-once sends: conditional Put on (SEND#week, SUB#id) claims, a conditional Update
  *   completes (only the claim's holder), a conditional Delete gives the claim back;
- * - a digest's send totals: Query PK `SEND#<week>`.
+ * - a digest's send totals: Query PK `SEND#<week>`;
+ * - the key subscriber ids are computed with: GetItem `INSTALLATION` / `KEY#id`, written once by a
+ *   conditional Put (subscription/id-key.ts).
  */
 export const tableDefinition = {
   fields: { PK: "string", SK: "string", GSI1PK: "string", GSI1SK: "string" },

@@ -16,7 +16,7 @@ export async function confirmSubscription(
   who: Omit<Confirmation, "at">,
   now: Date,
 ): Promise<"confirmed" | "already"> {
-  const id = verifyToken(ctx.config.tokenSecret, "confirm", token, now);
+  const id = verifyToken(ctx.config, "confirm", token, now);
   const outcome = await activateSubscriber(ctx.db, id, { ...who, at: now.toISOString() });
   ctx.log.info("confirm", { subscriber: id, outcome });
   switch (outcome) {

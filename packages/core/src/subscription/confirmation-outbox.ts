@@ -12,7 +12,7 @@ import { localQueue, type LocalQueue } from "../queue/local.ts";
 import type { Consume, Queue } from "../queue/queue.ts";
 import { retrySes } from "../send/ses-errors.ts";
 import { releaseConfirmation, takeConfirmation } from "../store/signup-claims.ts";
-import { SUBSCRIBER_ID_PREFIX } from "./subscriber.ts";
+import { SUBSCRIBER_ID_PREFIX } from "./id.ts";
 import { confirmationRequest } from "./confirmation-email.ts";
 
 /** One per signup, whatever became of it; no token, no address. */

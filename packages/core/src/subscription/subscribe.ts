@@ -26,7 +26,7 @@ export async function requestSubscription(
   request: SignupRequest,
   now: Date,
 ): Promise<void> {
-  const id = subscriberId(ctx.config.tokenSecret, request.email);
+  const id = await subscriberId(ctx, request.email);
   await enforceSignupLimits(ctx.db, { clientAddress: request.consent.clientAddress, subscriberId: id }, now);
   const claimed = await claimConfirmation(ctx.db, {
     id,

@@ -73,7 +73,7 @@ export async function applySesEvent(ctx: Context, record: unknown, now: Date): P
       ctx.log.warn("ses event: recipient is not an address we could have mailed", { kind });
       continue;
     }
-    const id = subscriberId(ctx.config.tokenSecret, address.data);
+    const id = await subscriberId(ctx, address.data);
     if (await suppressSubscriber(ctx.db, { id, email: address.data, kind, detail, now })) {
       suppressed.push(id);
       ctx.log.info("ses event: address suppressed", { subscriber: id, kind, detail });
