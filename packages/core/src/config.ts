@@ -15,6 +15,8 @@ export interface Config {
   /** Base of every link in emails and pages, without a trailing slash. */
   publicUrl: string;
   port: number;
+  /** Where the local app listens (HOST): this machine only, unless told otherwise. */
+  host: string;
   sender: string;
   digestTimezone: string;
   postalAddress: string;
@@ -113,6 +115,7 @@ export function readConfig(raw: Env = process.env): Config {
     // request's origin (an empty value here; see app.ts).
     publicUrl: (env.PUBLIC_URL ?? api?.url ?? (onAws ? "" : `http://localhost:${port}`)).replace(/\/+$/, ""),
     port,
+    host: env.HOST ?? "127.0.0.1",
     sender: env.SENDER ?? email?.sender ?? "Tidings <digest@tidings.localhost>",
     digestTimezone: env.DIGEST_TIMEZONE ?? "UTC",
     postalAddress: env.POSTAL_ADDRESS ?? "Tidings, 1 Example Street, Springfield",

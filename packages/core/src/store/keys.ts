@@ -15,6 +15,7 @@ export type EntityType =
   | "subscriber"
   | "send"
   | "rate-limit"
+  | "mailbox"
   | "installation-key";
 
 // Type aliases, not interfaces: they stay assignable to the SDK's Record<string, unknown> keys.
@@ -137,4 +138,13 @@ export const rateLimitKeys = {
 export const installationKeys = {
   type: "installation-key",
   key: (name: string): PrimaryKey => ({ PK: "INSTALLATION", SK: `KEY#${name}` }),
+} as const;
+
+/**
+ * A mailbox's confirmation budget: `MAILBOX#<mailboxKey>` / `CONFIRMATIONS`, the key a keyed
+ * hash of the canonical mailbox (subscription/mailbox.ts), never the address.
+ */
+export const mailboxKeys = {
+  type: "mailbox",
+  key: (mailbox: string): PrimaryKey => ({ PK: `MAILBOX#${mailbox}`, SK: "CONFIRMATIONS" }),
 } as const;

@@ -17,6 +17,7 @@
  * | send record  | SEND#<week>        | SUB#<subscriberId> | —                 | —                            |
  * | rate limit   | RATE#<scope>#<key> | <window start>   | —                   | —  (expires via `expiresAt`) |
  * | installation key | INSTALLATION   | KEY#<name>       | —                   | —  (the subscriber-id key: written once) |
+ * | mailbox budget | MAILBOX#<key>    | CONFIRMATIONS    | —                   | —  (expires via `expiresAt`) |
  *
  * - a feed's state: GetItem `FEED#<feedKey>` / `STATE`; every feed: Query GSI1 `FEEDS`;
  * - items published in a time range (the week's digest): Query GSI1 on each month the range
@@ -34,8 +35,11 @@
  * - unconfirmed signups are forgotten: a pending subscriber row carries `expiresAt`, 30 days after
  *   its last confirmation email (each signup that sends one moves it on); confirming, leaving
  *   or being suppressed removes it, so active, unsubscribed and suppressed rows never expire;
- * - signup rate limits: conditional UpdateItem (ADD hits) on `RATE#signup-client#<ip or /64>` and
- *   `RATE#signup-email#<subscriberId>`, SK the window's start (epoch seconds);
+ * - signup rate limits: conditional UpdateItem (ADD hits) on `RATE#signup-client#<ip or /64>`,
+ *   `RATE#signup-email#<subscriberId>` and `RATE#signup-mailbox#<mailboxKey>`, SK the window's
+ *   start (epoch seconds);
+ * - confirmation emails per mailbox (every spelling of it): conditional UpdateItem on
+ *   `MAILBOX#<mailboxKey>` (at most 3 while unconfirmed, one per 10 minutes); deleted on confirm;
  * - exactly-once sends: conditional Put on (SEND#week, SUB#id) claims, a conditional Update
  *   completes (only the claim's holder), a conditional Delete gives the claim back;
  * - a digest's send totals: Query PK `SEND#<week>`;

@@ -1,9 +1,17 @@
 /** The click on the double opt-in link. */
 import type { Context } from "../context.ts";
 import { TidingsError } from "../error.ts";
+import { resetMailbox } from "../store/mailbox-confirmations.ts";
 import { activateSubscriber } from "../store/subscriber-state.ts";
+import { getSubscriber } from "../store/subscribers.ts";
+import { mailboxKey } from "./mailbox.ts";
 import type { Confirmation } from "./subscriber.ts";
 import { verifyToken } from "./token.ts";
+
+/** Checks a confirm token without changing anything (a HEAD request). Throws on a bad token. */
+export function checkConfirmToken(ctx: Context, token: string, now: Date): void {
+  verifyToken(ctx.config, "confirm", token, now);
+}
 
 /**
  * Activates the subscriber a confirm token names. Idempotent: a second click is "already".
@@ -20,8 +28,12 @@ export async function confirmSubscription(
   const outcome = await activateSubscriber(ctx.db, id, { ...who, at: now.toISOString() });
   ctx.log.info("confirm", { subscriber: id, outcome });
   switch (outcome) {
-    case "activated":
+    case "activated": {
+      // Confirmed: should they leave and sign up again, the mailbox's budget starts afresh.
+      const reader = await getSubscriber(ctx.db, id);
+      if (reader) await resetMailbox(ctx.db, await mailboxKey(ctx, reader.email));
       return "confirmed";
+    }
     case "active":
       return "already";
     case "unsubscribed":

@@ -8,6 +8,7 @@ import { claimConfirmation } from "../store/signup-claims.ts";
 import type { EmailAddress } from "./address.ts";
 import type { ConfirmationOutbox } from "./confirmation-outbox.ts";
 import { CONFIRMATION_RESEND_AFTER_MS, enforceSignupLimits, PENDING_SIGNUP_TTL_MS } from "./limits.ts";
+import { mailboxKey } from "./mailbox.ts";
 import { subscriberId, type Consent } from "./subscriber.ts";
 
 export interface SignupRequest {
@@ -27,7 +28,8 @@ export async function requestSubscription(
   now: Date,
 ): Promise<void> {
   const id = await subscriberId(ctx, request.email);
-  await enforceSignupLimits(ctx.db, { clientAddress: request.consent.clientAddress, subscriberId: id }, now);
+  const mailbox = await mailboxKey(ctx, request.email);
+  await enforceSignupLimits(ctx.db, { clientAddress: request.consent.clientAddress, subscriberId: id, mailbox }, now);
   const claimed = await claimConfirmation(ctx.db, {
     id,
     email: request.email,

@@ -9,6 +9,8 @@ import { TidingsError } from "@tidings/core/error";
 import { localConfirmationOutbox } from "@tidings/core/subscription/confirmation-outbox";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { notFound, onError } from "./errors.tsx";
+import { allowedMethods, headChangesNothing } from "./safe-methods.ts";
+import { sameOriginForms } from "./same-origin-forms.ts";
 import { assets } from "./routes/assets.ts";
 import { confirm } from "./routes/confirm.tsx";
 import { digests } from "./routes/digests.tsx";
@@ -66,6 +68,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("now", deps.now ?? (() => new Date()));
     await next();
   });
+  app.use(headChangesNothing);
+  app.use(sameOriginForms);
   app.route("/health", health);
   app.route("/assets", assets);
   app.route("/", home);
@@ -73,7 +77,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/confirm", confirm);
   app.route("/unsubscribe", unsubscribe);
   app.route("/digests", digests);
-  app.notFound(notFound);
+  const methodNotAllowed = allowedMethods(app);
+  app.notFound((c) => methodNotAllowed(c) ?? notFound(c));
   app.onError(onError);
   return app;
 }
