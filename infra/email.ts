@@ -25,7 +25,8 @@ const sesEventFailures = new sst.aws.Queue("SesEventFailures");
 sesEvents.subscribe("HandleSesEvents", {
   ...fn,
   handler: "packages/functions/src/lambda/ses-events.handler",
-  link: [table, ...tokenSecrets, sesEventFailures],
+  // `email`: the reputation guard may pause a send here and tell the editors.
+  link: [table, ...tokenSecrets, sesEventFailures, email],
   timeout: "30 seconds",
   transform: { function: { deadLetterConfig: { targetArn: sesEventFailures.arn } } },
 });

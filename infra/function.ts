@@ -11,6 +11,10 @@ export const environment = {
   PUBLIC_URL: settings.publicUrl,
   DIGEST_TIMEZONE: settings.digestTimezone,
   POSTAL_ADDRESS: settings.postalAddress,
+  ADMIN_EMAILS: settings.adminEmails,
+  GUARD_BOUNCE_PERCENT: settings.guardBouncePercent,
+  GUARD_COMPLAINT_PERCENT: settings.guardComplaintPercent,
+  GUARD_MIN_SENDS: settings.guardMinSends,
 };
 
 export const fn = {

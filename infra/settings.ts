@@ -19,6 +19,10 @@ const postalAddress = process.env.POSTAL_ADDRESS;
 if (!postalAddress)
   throw new Error(`Set POSTAL_ADDRESS, the postal address every email's footer shows, before deploying`);
 
+// The editors: told by email when a send pauses itself, and subscribed to the alarms' topic.
+const adminEmails = process.env.ADMIN_EMAILS;
+if (!adminEmails) throw new Error(`Set ADMIN_EMAILS, the editors' addresses (comma-separated), before deploying`);
+
 export const settings = {
   sender,
   senderDomain,
@@ -32,4 +36,9 @@ export const settings = {
   sendRate: process.env.SEND_RATE ?? "",
   /** "route53": SST writes the identity's DKIM records to your Route 53 zone. */
   senderDns: process.env.SENDER_DNS,
+  adminEmails,
+  /** The reputation guard's limits (empty: 4% bounces, 0.08% complaints, over at least 200 sends). */
+  guardBouncePercent: process.env.GUARD_BOUNCE_PERCENT ?? "",
+  guardComplaintPercent: process.env.GUARD_COMPLAINT_PERCENT ?? "",
+  guardMinSends: process.env.GUARD_MIN_SENDS ?? "",
 };

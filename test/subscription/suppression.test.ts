@@ -62,7 +62,7 @@ describe("SES bounce and complaint events", () => {
     expect(await bed.mailbox()).toHaveLength(0);
   });
 
-  it("ignore soft bounces, deliveries and records that are not SES events", async () => {
+  it("ignore soft bounces of mail that was no digest, deliveries and records that are not SES events", async () => {
     await activeReader("full-mailbox@example.com");
     const outcomes = await deliver(
       fixture("bounce-transient.json", "full-mailbox@example.com"),
@@ -70,7 +70,11 @@ describe("SES bounce and complaint events", () => {
       { hello: "world" },
     );
     expect(outcomes).toEqual([
-      { event: "bounce (Transient/MailboxFull)", suppressed: [], ignored: "not a hard bounce" },
+      {
+        event: "bounce (Transient/MailboxFull)",
+        suppressed: [],
+        ignored: "a soft bounce of a message that was not a digest",
+      },
       { event: "Delivery", suppressed: [], ignored: "neither a bounce nor a complaint" },
       { event: "unknown", suppressed: [], ignored: "neither a bounce nor a complaint" },
     ]);

@@ -46,6 +46,10 @@ export interface Config {
   tokenSecretPrevious: string[];
   /** The newsletter's themes file (THEMES_FILE); undefined: the shipped `templates/themes.json`. */
   themesFile: string | undefined;
+  /** The editors (ADMIN_EMAILS, comma-separated): told when a send pauses itself. */
+  adminEmails: string[];
+  /** When a send pauses itself to protect the sender's reputation (send/reputation.ts). */
+  guard: { bounceRate: number; complaintRate: number; minSends: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -77,6 +81,13 @@ function localTokenSecret(dataDir: string): string {
       return readFileSync(file, "utf8").trim();
     }
   }
+}
+
+function list(raw: string | undefined): string[] {
+  return (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function positiveNumber(name: string, raw: string | undefined): number | undefined {
@@ -132,10 +143,14 @@ export function readConfig(raw: Env = process.env): Config {
     dataDir,
     // Relative to the working directory: the repository root locally, the bundle on AWS.
     themesFile: env.THEMES_FILE === undefined ? undefined : resolve(env.THEMES_FILE),
-    tokenSecretPrevious: (env.TOKEN_SECRET_PREVIOUS ?? previousSecrets?.value ?? "")
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean),
+    adminEmails: list(env.ADMIN_EMAILS ?? (onAws ? "" : "editor@tidings.localhost")),
+    // SES reviews an account at 5% bounces or 0.1% complaints: pause before it does.
+    guard: {
+      bounceRate: (positiveNumber("GUARD_BOUNCE_PERCENT", env.GUARD_BOUNCE_PERCENT) ?? 4) / 100,
+      complaintRate: (positiveNumber("GUARD_COMPLAINT_PERCENT", env.GUARD_COMPLAINT_PERCENT) ?? 0.08) / 100,
+      minSends: positiveNumber("GUARD_MIN_SENDS", env.GUARD_MIN_SENDS) ?? 200,
+    },
+    tokenSecretPrevious: list(env.TOKEN_SECRET_PREVIOUS ?? previousSecrets?.value),
     get tokenSecret() {
       // On AWS a missing link is a deploy mistake: say so, rather than write to a read-only disk.
       if (!tokenSecret && onAws) throw new Error("TokenSecret is not linked to this function (sst.config.ts)");

@@ -9,9 +9,11 @@ import type { Context } from "../context.ts";
 import type { EmailParts } from "../email/personalise.ts";
 import { TidingsError } from "../error.ts";
 import { memoizeAsync } from "../memo.ts";
+import { addDigestStats } from "../store/digest-stats.ts";
 import { getDigest } from "../store/digests.ts";
 import { defaultDelivery, deliverJob, type DeliveryOptions, type JobOutcome } from "./deliver.ts";
 import { TokenBucket } from "./pace.ts";
+import { checkReputation } from "./reputation.ts";
 import type { Consume } from "../queue/queue.ts";
 import type { SendJob } from "./job.ts";
 
@@ -59,7 +61,13 @@ export function createConsumer(ctx: Context, options: ConsumerOptions): DeliverJ
   });
   const delivery: DeliveryOptions = { ...defaultDelivery, ...options };
   return async (job, signal) => {
+    // A paused send takes nobody: the job is let go, and a resume queues its readers again.
+    if ((await checkReputation(ctx, job.week)) === "paused") {
+      return { sent: 0, skipped: 0, failed: 0, retry: 0, held: job.subscriberIds.length };
+    }
     const options = signal ? { ...delivery, signal: anySignal(delivery.signal, signal) } : delivery;
-    return deliverJob(ctx, job, await digestOf(job.week), options);
+    const outcome = await deliverJob(ctx, job, await digestOf(job.week), options);
+    await addDigestStats(ctx.db, job.week, { sent: outcome.sent, failed: outcome.failed, skipped: outcome.skipped });
+    return outcome;
   };
 }

@@ -46,6 +46,8 @@ export interface JobOutcome {
   failed: number;
   /** Recipients to try again with a later delivery of the job. */
   retry: number;
+  /** Recipients not tried because the digest's delivery is paused (a resume queues them again). */
+  held?: number;
 }
 
 /** SES will not send anything now (account paused or suspended): stop the whole send. */

@@ -8,15 +8,7 @@ import { subscriberIdBytes } from "../subscription/id.ts";
 
 /** What a row holds. Rows written before `type` existed lack it; they are read all the same. */
 export type EntityType =
-  | "feed"
-  | "item"
-  | "digest"
-  | "digest-stats"
-  | "subscriber"
-  | "send"
-  | "rate-limit"
-  | "mailbox"
-  | "installation-key";
+  "feed" | "item" | "digest" | "digest-stats" | "subscriber" | "send" | "rate-limit" | "mailbox" | "installation-key";
 
 // Type aliases, not interfaces: they stay assignable to the SDK's Record<string, unknown> keys.
 export type PrimaryKey = { PK: string; SK: string };

@@ -16,7 +16,12 @@ export interface MailboxBudget {
 }
 
 /** Counts one confirmation email to the mailbox; false when its budget refuses one now. */
-export async function claimMailboxConfirmation(db: Db, key: string, now: Date, budget: MailboxBudget): Promise<boolean> {
+export async function claimMailboxConfirmation(
+  db: Db,
+  key: string,
+  now: Date,
+  budget: MailboxBudget,
+): Promise<boolean> {
   const claimed = await updateIf(db, {
     Key: mailboxKeys.key(key),
     UpdateExpression: "SET #type = :type, lastSentAt = :now, expiresAt = :expires ADD sent :one",

@@ -4,12 +4,7 @@
  * same rows always give the same text. Nothing here knows an entity: a row type added later
  * travels without a change.
  */
-import {
-  BatchWriteItemCommand,
-  ScanCommand,
-  type AttributeValue,
-  type WriteRequest,
-} from "@aws-sdk/client-dynamodb";
+import { BatchWriteItemCommand, ScanCommand, type AttributeValue, type WriteRequest } from "@aws-sdk/client-dynamodb";
 import { untilTaken } from "../async/until-taken.ts";
 import type { Db } from "./db.ts";
 

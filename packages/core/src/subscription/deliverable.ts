@@ -15,7 +15,10 @@ const neverDelivered = ["invalid", "test", "example", "local"];
  *
  * @example undeliverableReason(EmailAddress.parse("a@b.test"), { localStack: false })
  */
-export function undeliverableReason(address: EmailAddress, { localStack }: { localStack: boolean }): string | undefined {
+export function undeliverableReason(
+  address: EmailAddress,
+  { localStack }: { localStack: boolean },
+): string | undefined {
   const tld = address.slice(address.lastIndexOf(".") + 1).toLowerCase();
   if (neverDelivered.includes(tld) || (tld === "localhost" && !localStack)) {
     return `Addresses ending in .${tld} are reserved and can never receive email. Enter the address you read your email at.`;
