@@ -38,6 +38,12 @@ export interface Config {
   sendConsumers: number;
   /** True inside a Lambda deployed by SST. */
   onAws: boolean;
+  /**
+   * True when a local command was told (`--aws`) to use the deployed stage's resources through
+   * SST links, as `npx sst shell --stage STAGE` provides them: no local endpoints. Never set by
+   * the environment alone.
+   */
+  linkedStage: boolean;
   /** Where the local stack keeps its data (repository root `.data/`). */
   dataDir: string;
   /** The key that signs subscriber tokens (TOKEN_SECRET). */
@@ -101,8 +107,13 @@ function positiveNumber(name: string, raw: string | undefined): number | undefin
 // laptop on Node 20 is supported until then. Set the variable to "false" to see the warning.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
+export interface ReadOptions {
+  /** Use the deployed stage's resources (SST links, e.g. under `sst shell`): asked for explicitly. */
+  linkedStage?: boolean;
+}
+
 /** Reads the configuration from an environment (default: this process's). An empty value is unset. */
-export function readConfig(raw: Env = process.env): Config {
+export function readConfig(raw: Env = process.env, { linkedStage = false }: ReadOptions = {}): Config {
   const env: Env = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const onAws = Boolean(env.AWS_LAMBDA_FUNCTION_NAME && env.SST_RESOURCE_App);
   const dataDir = env.TIDINGS_DATA_DIR ?? join(repoRoot, ".data");
@@ -114,7 +125,13 @@ export function readConfig(raw: Env = process.env): Config {
   const secret = linked<{ value: string }>("TokenSecret");
   const previousSecrets = linked<{ value: string }>("TokenSecretPrevious");
   const api = linked<{ url: string }>("Api");
-  const local = (value: string | undefined, fallback: string) => (onAws ? value : (value ?? fallback));
+  if (linkedStage && !table) {
+    throw new Error(
+      "the deployed stage's table is not linked here: run the command through `npx sst shell --stage STAGE -- …`",
+    );
+  }
+  const deployed = onAws || linkedStage;
+  const local = (value: string | undefined, fallback: string) => (deployed ? value : (value ?? fallback));
 
   let tokenSecret: string | undefined = env.TOKEN_SECRET ?? secret?.value;
   return {
@@ -140,6 +157,7 @@ export function readConfig(raw: Env = process.env): Config {
     sendRate: positiveNumber("SEND_RATE", env.SEND_RATE),
     sendConsumers: positiveNumber("SEND_CONSUMERS", env.SEND_CONSUMERS) ?? 4,
     onAws,
+    linkedStage,
     dataDir,
     // Relative to the working directory: the repository root locally, the bundle on AWS.
     themesFile: env.THEMES_FILE === undefined ? undefined : resolve(env.THEMES_FILE),

@@ -22,8 +22,8 @@ export interface Context {
 /** A Context from a configuration (default: this process's), with optional overrides. */
 export function createContext(config: Config = processConfig(), overrides: Partial<Context> = {}): Context {
   // Off AWS, a client without an endpoint would talk to the real AWS with whatever credentials
-  // the machine has: never.
-  if (!config.onAws && (!config.dynamodbEndpoint || !config.sesEndpoint)) {
+  // the machine has: never, unless a command was told to use the deployed stage (`--aws`).
+  if (!config.onAws && !config.linkedStage && (!config.dynamodbEndpoint || !config.sesEndpoint)) {
     throw new Error("local configuration without DynamoDB and SES endpoints: refusing to reach real AWS");
   }
   return {
