@@ -21,6 +21,7 @@ export default $config({
     await import("./infra/confirmations.ts");
     await import("./infra/delivery.ts");
     await import("./infra/schedules.ts");
+    await import("./infra/alarms.ts");
     return { url: api.url, table: table.name };
   },
 });

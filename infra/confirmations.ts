@@ -8,7 +8,7 @@ import { fn, renders } from "./function.ts";
 import { confirmQueue } from "./outbox.ts";
 import { table, tokenSecrets } from "./storage.ts";
 
-confirmQueue.subscribe(
+export const confirmConsumer = confirmQueue.subscribe(
   {
     ...fn,
     handler: "packages/functions/src/lambda/confirm.handler",

@@ -10,15 +10,15 @@ import { table, tokenSecrets } from "./storage.ts";
 
 const sendConsumers = 2;
 
-const deadLetters = new sst.aws.Queue("SendDeadLetters", { visibilityTimeout: "5 minutes" });
+export const sendDeadLetters = new sst.aws.Queue("SendDeadLetters", { visibilityTimeout: "5 minutes" });
 
 export const sendQueue = new sst.aws.Queue("SendQueue", {
   // At least the consumer's timeout, so a job is never handed to two consumers at once.
   visibilityTimeout: "6 minutes",
-  dlq: { queue: deadLetters.arn, retry: 8 },
+  dlq: { queue: sendDeadLetters.arn, retry: 8 },
 });
 
-sendQueue.subscribe(
+export const sendConsumer = sendQueue.subscribe(
   {
     ...fn,
     handler: "packages/functions/src/lambda/send.handler",

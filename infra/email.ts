@@ -21,8 +21,8 @@ export const email = new sst.aws.Email("Email", {
 
 // SNS invokes the handler asynchronously: what still fails after Lambda's two retries is kept
 // in this queue instead of being dropped (a lost bounce would mean mailing a dead address).
-const sesEventFailures = new sst.aws.Queue("SesEventFailures");
-sesEvents.subscribe("HandleSesEvents", {
+export const sesEventFailures = new sst.aws.Queue("SesEventFailures");
+export const sesEventsHandler = sesEvents.subscribe("HandleSesEvents", {
   ...fn,
   handler: "packages/functions/src/lambda/ses-events.handler",
   // `email`: the reputation guard may pause a send here and tell the editors.

@@ -148,6 +148,13 @@ describe("every function as Lambda runs it", () => {
     const digest = (await h.services.mailbox()).filter((m) => m.destination.to[0] === reader).at(-1)!;
     expect(digest.headers?.find((h) => h.name === "List-Unsubscribe")?.value).toContain(`<${apiUrl}unsubscribe?token=`);
     expect((await getSend(h.services.ctx.db, "2026-W20", await readerId()))?.status).toBe("sent");
+    // Powertools Metrics in the embedded metric format, one document per invocation that counted.
+    const emf = (await h.fn("SendQueue"))
+      .logs()
+      .split("\n")
+      .filter((line) => line.includes('"_aws"'))
+      .map((line) => JSON.parse(line.slice(line.indexOf("{"))) as Record<string, unknown>);
+    expect(emf).toContainEqual(expect.objectContaining({ service: "tidings", EmailsSent: 1, EmailsFailed: 0 }));
   });
 
   it("HandleSesEvents: an SNS notification of SES events is applied: the bounce suppresses the reader", async () => {

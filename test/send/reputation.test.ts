@@ -100,6 +100,9 @@ describe("a send with too many bounces", () => {
     expect([...perReader.values()].every((n) => n === 1)).toBe(true);
     expect((await services.mailbox()).filter((m) => !isDigest(m))).toHaveLength(1);
 
+    // Counted as operations see it (locally a tally; on Lambda the embedded metric format).
+    expect(services.ctx.metrics.counts()).toMatchObject({ EmailsSent: 400, Bounces: 9, SendsStopped: 1 });
+
     // The weekly job's resume finds nothing paused now, and queues nobody.
     const queue = localQueue(asConsume(consumer), {
       schema: SendJob,

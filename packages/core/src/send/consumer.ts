@@ -68,6 +68,8 @@ export function createConsumer(ctx: Context, options: ConsumerOptions): DeliverJ
     const options = signal ? { ...delivery, signal: anySignal(delivery.signal, signal) } : delivery;
     const outcome = await deliverJob(ctx, job, await digestOf(job.week), options);
     await addDigestStats(ctx.db, job.week, { sent: outcome.sent, failed: outcome.failed, skipped: outcome.skipped });
+    ctx.metrics.count("EmailsSent", outcome.sent);
+    ctx.metrics.count("EmailsFailed", outcome.failed);
     return outcome;
   };
 }

@@ -112,7 +112,10 @@ export async function deliverJob(
       ({ MessageId: messageId = "" } = await retrySes(
         async () => {
           await options.pace.take();
-          return ses.send(new SendEmailCommand(input));
+          return ses.send(new SendEmailCommand(input)).catch((error: unknown) => {
+            if (classifySesError(error) === "retry") ctx.metrics.count("EmailsThrottled");
+            throw error;
+          });
         },
         { attempts: options.attempts, ...options.backoff },
       ));
@@ -134,7 +137,10 @@ export async function deliverJob(
   };
 
   const outcomes = await mapLimit(job.subscriberIds, options.concurrency, deliverOne);
-  if (stopped) throw new SendingStopped(stopped.message, { cause: stopped });
+  if (stopped) {
+    ctx.metrics.count("SendsStopped");
+    throw new SendingStopped(stopped.message, { cause: stopped });
+  }
   const count = (o: RecipientOutcome) => outcomes.filter((x) => x === o).length;
   return { sent: count("sent"), skipped: count("skipped"), failed: count("failed"), retry: count("retry") };
 }

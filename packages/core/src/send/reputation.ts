@@ -56,6 +56,7 @@ export async function checkReputation(ctx: Context, week: string, now = new Date
   if (!reason) return "go";
   if (await pauseSend(ctx.db, week, { at: now.toISOString(), reason, stats: control.stats })) {
     ctx.log.warn("send paused by the reputation guard", { week, reason });
+    ctx.metrics.count("SendsStopped");
     await tellEditorsOfPause(ctx, week, reason);
   }
   return "paused";

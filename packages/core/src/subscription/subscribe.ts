@@ -39,5 +39,6 @@ export async function requestSubscription(
     expiresAfterMs: PENDING_SIGNUP_TTL_MS,
   });
   await outbox.enqueue([{ subscriberId: id }]);
+  ctx.metrics.count("Signups");
   ctx.log.info("signup", { subscriber: id, form: request.consent.form, confirmationDue: claimed });
 }

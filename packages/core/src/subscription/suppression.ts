@@ -79,6 +79,7 @@ export async function applySesEvent(ctx: Context, record: unknown, now: Date): P
     return { event: type, suppressed: [], ignored: "neither a bounce nor a complaint" };
   }
 
+  ctx.metrics.count(kind === "bounce" ? "Bounces" : "Complaints", recipients.length);
   const suppressed: string[] = [];
   for (const { emailAddress } of recipients) {
     const address = EmailAddress.safeParse(emailAddress);

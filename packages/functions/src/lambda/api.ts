@@ -1,5 +1,6 @@
 import { handle } from "hono/aws-lambda";
 import { createContext } from "@tidings/core/context";
+import { flushingMetrics } from "@tidings/core/metrics";
 import { sqsQueue } from "@tidings/core/queue/sqs";
 import type { ConfirmationMessage } from "@tidings/core/subscription/confirmation-outbox";
 import { createApp } from "../app/app.ts";
@@ -9,4 +10,7 @@ const ctx = createContext();
 // Signups' confirmation emails are sent by the ConfirmQueue consumer (lambda/confirm.ts), never here.
 const confirmations = sqsQueue<ConfirmationMessage>(ctx.sqs, ctx.config.confirmQueueUrl, "ConfirmQueue");
 
-export const handler = handle(createApp({ ctx, confirmations, clientAddress: lambdaClientAddress }));
+export const handler = flushingMetrics(
+  ctx.metrics,
+  handle(createApp({ ctx, confirmations, clientAddress: lambdaClientAddress })),
+);

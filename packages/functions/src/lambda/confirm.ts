@@ -7,6 +7,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import type { Context as LambdaContext, SQSEvent } from "aws-lambda";
 import { createContext } from "@tidings/core/context";
+import { flushingMetrics } from "@tidings/core/metrics";
 import { sqsRecordHandler } from "@tidings/core/queue/sqs";
 import { ConfirmationMessage, confirmationConsumer } from "@tidings/core/subscription/confirmation-outbox";
 
@@ -14,5 +15,6 @@ const ctx = createContext();
 const processor = new BatchProcessor(EventType.SQS);
 const record = sqsRecordHandler(ConfirmationMessage, confirmationConsumer(ctx), ctx.log);
 
-export const handler = (event: SQSEvent, context: LambdaContext) =>
-  processPartialResponse(event, record, processor, { context, throwOnFullBatchFailure: false });
+export const handler = flushingMetrics(ctx.metrics, (event: SQSEvent, context: LambdaContext) =>
+  processPartialResponse(event, record, processor, { context, throwOnFullBatchFailure: false }),
+);

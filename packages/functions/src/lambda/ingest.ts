@@ -4,6 +4,7 @@
  * fault does: it stops the run and fails the invocation, so it shows in the function's errors.
  */
 import { createContext } from "@tidings/core/context";
+import { flushingMetrics } from "@tidings/core/metrics";
 import { type FeedResult, ingestFeeds } from "@tidings/core/feed/ingest";
 
 const ctx = createContext();
@@ -13,8 +14,8 @@ function report(r: FeedResult) {
     ctx.log.warn("feed not ingested", { source: r.source, status: r.status, error: r.error });
 }
 
-export async function handler() {
+export const handler = flushingMetrics(ctx.metrics, async () => {
   const { feeds, ...totals } = await ingestFeeds(ctx, ctx.config.feeds, report);
   ctx.log.info("ingest done", { feeds: feeds.length, ...totals });
   return { feeds: feeds.length, ...totals };
-}
+});
