@@ -11,7 +11,8 @@ import { TidingsError } from "../error.ts";
 import { memoizeAsync } from "../memo.ts";
 import { addDigestStats } from "../store/digest-stats.ts";
 import { getDigest } from "../store/digests.ts";
-import { defaultDelivery, deliverJob, type DeliveryOptions, type JobOutcome } from "./deliver.ts";
+import type { Log } from "../log.ts";
+import { defaultDelivery, deliverJob, SendingStopped, type DeliveryOptions, type JobOutcome } from "./deliver.ts";
 import { TokenBucket } from "./pace.ts";
 import { checkReputation } from "./reputation.ts";
 import type { Consume } from "../queue/queue.ts";
@@ -43,9 +44,18 @@ export const verdict = (outcome: JobOutcome) => (outcome.retry > 0 ? "retry" : "
 
 /** A queue consumer from a job deliverer, telling `onOutcome` about each delivery. */
 export const asConsume =
-  (deliver: DeliverJob, onOutcome?: (outcome: JobOutcome) => void): Consume<SendJob> =>
+  (deliver: DeliverJob, onOutcome?: (outcome: JobOutcome) => void, log?: Log): Consume<SendJob> =>
   async (job) => {
-    const outcome = await deliver(job);
+    let outcome: JobOutcome;
+    try {
+      outcome = await deliver(job);
+    } catch (error) {
+      // As SQS does with a failed Lambda: the job comes again later (storage down for a moment),
+      // and dead-letters after its last try. A stopped send stops everything.
+      if (!log || error instanceof SendingStopped) throw error;
+      log.error("send: a job failed; it will be delivered again", { week: job.week, error });
+      return "retry";
+    }
     onOutcome?.(outcome);
     return verdict(outcome);
   };

@@ -6,7 +6,8 @@
 import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import type { Context } from "../context.ts";
 import { personalise, type EmailParts } from "../email/personalise.ts";
-import { TidingsError } from "../error.ts";
+import { isTidingsError, TidingsError } from "../error.ts";
+import { withRetry } from "../async/retry.ts";
 import { claimSend, finishSend, releaseSend } from "../store/sends.ts";
 import { getRecipients } from "../store/recipients.ts";
 import { unsubscribeUrl } from "../subscription/links.ts";
@@ -40,6 +41,9 @@ export const defaultDelivery = {
 
 export type RecipientOutcome = "sent" | "skipped" | "failed" | "retry";
 
+/** About 15 s in all, past a DynamoDB restart or the SDK's spent retry budget. */
+const completionRetry = { attempts: 6, baseMs: 500, capMs: 8_000 };
+
 export interface JobOutcome {
   sent: number;
   skipped: number;
@@ -61,13 +65,19 @@ export class SendingStopped extends TidingsError {
 }
 
 /**
- * Completes the record of a message SES accepted (the DynamoDB client retries passing faults
- * itself: store/db.ts). If it still cannot, the claim stays held: SES's Send event completes it
+ * Completes the record of a message SES accepted. The DynamoDB client retries passing faults
+ * itself (store/db.ts), but during an outage its retry budget runs out within a second or two;
+ * this is the one write whose loss can cost a reader a second copy, so it is tried again,
+ * patiently, for a quarter of a minute (the update is conditional on our claim: repeating it is
+ * harmless). If it still cannot, the claim stays held: SES's Send event completes it
  * (send-events.ts), and until then no consumer takes it over, so the reader is not mailed twice.
  */
 async function recordSent(ctx: Context, week: string, id: string, claimId: string, messageId: string, at: number) {
   try {
-    const recorded = await finishSend(ctx.db, week, id, claimId, { status: "sent", messageId, at });
+    const recorded = await withRetry(() => finishSend(ctx.db, week, id, claimId, { status: "sent", messageId, at }), {
+      ...completionRetry,
+      retryable: (e) => !isTidingsError(e),
+    });
     if (!recorded) ctx.log.warn("send recorded late: its claim had been taken over", { week, subscriber: id });
   } catch (error) {
     ctx.log.error("sent, but the send record could not be completed; the SES Send event will", {

@@ -70,7 +70,7 @@ export async function sendInProcess(ctx: Context, week: string, options: InProce
       ...(options.signal ? { signal: options.signal } : {}),
       pace: options.delivery?.pace ?? new TokenBucket(await sendRate(ctx)),
     });
-  const consume = asConsume(deliver, tally);
+  const consume = asConsume(deliver, tally, ctx.log);
   const queue = localQueue(consume, {
     schema: SendJob,
     log: ctx.log,

@@ -57,6 +57,8 @@ export async function claimSend(
   });
   if (won) return { ok: true, claimId };
   const existing = await getSend(db, week, subscriberId);
+  // The SDK sent the Put again after a lost answer, and the first one had landed: ours.
+  if (existing?.status === "claimed" && existing.claimId === claimId) return { ok: true, claimId };
   if (existing && existing.status !== "claimed") return { ok: false, reason: "done", status: existing.status };
   return { ok: false, reason: "busy" };
 }
