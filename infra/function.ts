@@ -1,6 +1,6 @@
 /**
  * The function preset: what every Tidings function shares. `satisfies` keeps a misspelt property
- * here failing the type check as it would written inline (test/foundation/sst-config.test.ts).
+ * here failing the type check as it would written inline (test/infra/sst-config.test.ts).
  */
 import { settings } from "./settings.ts";
 

@@ -1,6 +1,6 @@
 /** The real-world RSS feeds of the corpus (RSS 2.0, podcasts, 0.9x, 1.0): real values, item by item. */
 import { describe, expect, it } from "vitest";
-import { itemNamed, parseCorpus } from "./fixtures.ts";
+import { itemNamed, parseCorpus } from "../support/feeds.ts";
 
 describe("RSS 2.0", () => {
   it("guardian: dc:creator, every category, the widest media:content", () => {

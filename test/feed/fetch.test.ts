@@ -8,10 +8,10 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TidingsError } from "../../packages/core/src/error.ts";
-import { type FetchOptions, fetchFeed, userAgent } from "../../packages/core/src/feed/fetch.ts";
-import { parseFeed } from "../../packages/core/src/feed/parse.ts";
-import { seedBytes } from "./fixtures.ts";
+import { TidingsError } from "@tidings/core/error";
+import { type FetchOptions, fetchFeed, userAgent } from "@tidings/core/feed/fetch";
+import { parseFeed } from "@tidings/core/feed/parse";
+import { seedBytes } from "../support/feeds.ts";
 
 const seed = seedBytes();
 const hits = new Map<string, number>();

@@ -6,11 +6,11 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ingestFeeds } from "../../packages/core/src/feed/ingest.ts";
-import { getFeedState, listFeedStates } from "../../packages/core/src/store/feeds.ts";
-import { itemsPublishedBetween } from "../../packages/core/src/store/items.ts";
+import { ingestFeeds } from "@tidings/core/feed/ingest";
+import { getFeedState, listFeedStates } from "@tidings/core/store/feeds";
+import { itemsPublishedBetween } from "@tidings/core/store/items";
 import { startTestServices, type TestServices } from "../support/services.ts";
-import { seedBytes } from "./fixtures.ts";
+import { seedBytes } from "../support/feeds.ts";
 
 const seed = seedBytes().toString("utf8");
 const small = (title: string) =>

@@ -19,7 +19,7 @@ import { applySesEvent, sampleSesEvent } from "@tidings/core/subscription/suppre
 import { createApp } from "@tidings/functions/app/app";
 import { faultySes, type FaultPlan, type FaultySes } from "../support/faulty-ses.ts";
 import { startTestServices, type TestServices } from "../support/services.ts";
-import { CLIENT_HEADER, confirmLink, freshClient, signup } from "./app.ts";
+import { CLIENT_HEADER, confirmLink, freshClient, signup } from "../support/testbed.ts";
 
 let services: TestServices;
 let recorder: FaultySes;

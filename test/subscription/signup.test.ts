@@ -6,7 +6,7 @@ import { digestKeys } from "@tidings/core/store/keys";
 import { suppressSubscriber } from "@tidings/core/store/subscriber-state";
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { unsubscribeUrl } from "@tidings/core/subscription/links";
-import { CLIENT_HEADER, confirmLink, freshClient, signup, useTestbed } from "./app.ts";
+import { CLIENT_HEADER, confirmLink, freshClient, signup, useTestbed } from "../support/testbed.ts";
 
 const bed = useTestbed();
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { handleSesNotifications, snsDelivery } from "@tidings/core/email/ses-events";
 import { repoRoot, runTs } from "../support/processes.ts";
-import { confirmLink, freshClient, signup, useTestbed } from "./app.ts";
+import { confirmLink, freshClient, signup, useTestbed } from "../support/testbed.ts";
 
 const bed = useTestbed();
 

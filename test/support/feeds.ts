@@ -1,9 +1,9 @@
 /** The feed fixtures (copied byte-exact from shared/feeds; see corpus/SOURCES.md). */
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { TidingsError } from "../../packages/core/src/error.ts";
-import type { FeedItem, ParsedFeed } from "../../packages/core/src/feed/feed.ts";
-import { parseFeed } from "../../packages/core/src/feed/parse.ts";
+import { TidingsError } from "@tidings/core/error";
+import type { FeedItem, ParsedFeed } from "@tidings/core/feed/feed";
+import { parseFeed } from "@tidings/core/feed/parse";
 
 export const feedsDir = fileURLToPath(new URL("../fixtures/feeds/", import.meta.url));
 export const corpusDir = feedsDir + "corpus/";

@@ -8,7 +8,7 @@ import { EmailAddress } from "@tidings/core/subscription/address";
 import { subscriberId } from "@tidings/core/subscription/subscriber";
 import { localConfirmationOutbox } from "@tidings/core/subscription/confirmation-outbox";
 import { createApp } from "@tidings/functions/app/app";
-import { startTestServices, type TestServices } from "../support/services.ts";
+import { startTestServices, type TestServices } from "./services.ts";
 
 export const CLIENT_HEADER = "x-test-client";
 

@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import shipped from "../../templates/themes.json" with { type: "json" };
-import { isTidingsError } from "../../packages/core/src/error.ts";
-import { evaluateLearned, parseLabelled } from "../../packages/core/src/theme/evaluate.ts";
-import { learnThemes, type LearnItem } from "../../packages/core/src/theme/learn.ts";
-import { parseThemeConfig } from "../../packages/core/src/theme/schema.ts";
-import { readThemesFile } from "../../packages/core/src/theme/themes.ts";
+import shipped from "@tidings/templates/themes.json" with { type: "json" };
+import { isTidingsError } from "@tidings/core/error";
+import { evaluateLearned, parseLabelled } from "@tidings/core/theme/evaluate";
+import { learnThemes, type LearnItem } from "@tidings/core/theme/learn";
+import { parseThemeConfig } from "@tidings/core/theme/schema";
+import { readThemesFile } from "@tidings/core/theme/themes";
 
 /** DESIGN.md's minimal file: names, one about line, a few keywords, the fallback as a name. */
 const minimal = parseThemeConfig({
