@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { handleSesNotifications, snsDelivery } from "@tidings/core/email/ses-events";
+import { handleSesNotifications } from "@tidings/core/email/ses-events";
+import { snsEvent } from "../support/events.ts";
 import { repoRoot, runTs } from "../support/processes.ts";
 import { confirmLink, freshClient, signup, useTestbed } from "../support/testbed.ts";
 
@@ -11,7 +12,7 @@ const bed = useTestbed();
 const fixture = (name: string, recipient: string) =>
   JSON.parse(readFileSync(join(repoRoot, "test/fixtures/ses", name), "utf8").replaceAll("RECIPIENT", recipient));
 const deliver = (...records: unknown[]) =>
-  handleSesNotifications(bed.services.ctx, snsDelivery(records, bed.now()), bed.now());
+  handleSesNotifications(bed.services.ctx, snsEvent("SesEvents", records, bed.now()), bed.now());
 const mailCount = async (address: string) =>
   (await bed.mailbox()).filter((m) => m.destination.to.includes(address)).length;
 
