@@ -32,8 +32,20 @@ describe("rate limits", () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => hitRateLimit(db(), limit, now)));
     expect(results.filter((r) => r.allowed)).toHaveLength(5);
     const { Items } = await db().client.send(new ScanCommand({ TableName: db().table }));
-    const item = Items!.find((i) => i.PK === rateLimitKeys.key("burst", "k", 0).PK)!;
+    const item = Items!.find((i) => i.PK === rateLimitKeys.key("burst", "k", { seconds: 3600, start: 0 }).PK)!;
     expect(item).toMatchObject({ type: "rate-limit", hits: 5 });
     expect(item.expiresAt).toBe(Date.parse("2026-05-18T10:00:00Z") / 1000 + 60);
+  });
+
+  it("count a minute's and an hour's window on one key apart, also when both start on the hour", async () => {
+    const minute = { scope: "nested", key: "198.51.100.7", max: 5, windowSeconds: 60 };
+    const hour = { ...minute, max: 30, windowSeconds: 3600 };
+    const onTheHour = new Date("2026-05-18T11:00:00Z");
+    const decisions = [];
+    for (let i = 0; i < 6; i++) {
+      decisions.push((await hitRateLimit(db(), minute, onTheHour)).allowed);
+      await hitRateLimit(db(), hour, onTheHour);
+    }
+    expect(decisions).toEqual([true, true, true, true, true, false]);
   });
 });
