@@ -1,11 +1,7 @@
-/** Fetching against a real local HTTP server: validators, redirects, 410, compression, timeout, size cap. */
+/** Fetching against a real local HTTP server: validators, redirects, 410, compression, timeout, size cap (local files: fetch-files.test.ts). */
 import { once } from "node:events";
-import { utimesSync, writeFileSync, mkdtempSync } from "node:fs";
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TidingsError } from "@tidings/core/error";
@@ -187,37 +183,5 @@ describe("fetching over HTTP", () => {
     await once(closed, "close");
     const e = await failure(fetchFeed(`http://127.0.0.1:${port}/feed`, options));
     expect(e).toMatchObject({ code: "feed.unreachable", message: expect.stringContaining("ECONNREFUSED") });
-  });
-});
-
-describe("local files", () => {
-  const dir = mkdtempSync(join(tmpdir(), "tidings-fetch-"));
-  const file = join(dir, "feed.xml");
-  writeFileSync(file, seed);
-  utimesSync(file, new Date("2026-05-19T12:00:00Z"), new Date("2026-05-19T12:00:00Z"));
-
-  it("reads a path or a file: URL, its mtime as Last-Modified", async () => {
-    const byPath = await fetchFeed(file, options);
-    expect(byPath).toMatchObject({
-      status: "ok",
-      url: file,
-      lastModified: "Tue, 19 May 2026 12:00:00 GMT",
-      requests: 0,
-    });
-    expect(await fetchFeed(pathToFileURL(file).href, options)).toMatchObject({ status: "ok" });
-  });
-
-  it("is not modified while its mtime stands", async () => {
-    expect(await fetchFeed(file, { ...options, lastModified: "Tue, 19 May 2026 12:00:00 GMT" })).toMatchObject({
-      status: "not_modified",
-    });
-  });
-
-  it("reports a missing file, or one over the cap", async () => {
-    expect(await failure(fetchFeed(join(dir, "missing.xml"), options))).toMatchObject({
-      kind: "not_found",
-      code: "feed.no_such_file",
-    });
-    expect((await failure(fetchFeed(file, { ...options, maxBytes: 1000 }))).code).toBe("feed.too_large");
   });
 });
