@@ -29,3 +29,14 @@ export const renders = {
   copyFiles: [{ from: "templates" }],
   nodejs: { install: ["mjml", "handlebars"] },
 } satisfies Partial<sst.aws.FunctionArgs>;
+
+/**
+ * For functions that classify items or list themes (Api, WeeklyDigest): a THEMES_FILE set at
+ * deploy time is read from disk at run time (theme/themes.ts), so it travels beside the bundle as
+ * themes.json and their THEMES_FILE names it there (the working directory on Lambda). Without
+ * one, the shipped file is bundled with the code and nothing is added.
+ */
+export const themes: { copyFiles: { from: string; to: string }[]; environment: Record<string, string> } =
+  settings.themesFile
+    ? { copyFiles: [{ from: settings.themesFile, to: "themes.json" }], environment: { THEMES_FILE: "themes.json" } }
+    : { copyFiles: [], environment: {} };
