@@ -4,21 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { TidingsError } from "@tidings/core/error";
 import { type FetchOptions, fetchFeed, userAgent } from "@tidings/core/feed/fetch";
-import { seedBytes } from "../support/feeds.ts";
+import { rejection, seedBytes } from "../support/feeds.ts";
 
 const seed = seedBytes();
 const options: FetchOptions = { userAgent: userAgent("https://news.example.org") };
-
-async function failure(p: Promise<unknown>): Promise<TidingsError> {
-  const e = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(e).toBeInstanceOf(TidingsError);
-  return e as TidingsError;
-}
 
 describe("local files", () => {
   const dir = mkdtempSync(join(tmpdir(), "tidings-fetch-"));
@@ -44,10 +34,10 @@ describe("local files", () => {
   });
 
   it("reports a missing file, or one over the cap", async () => {
-    expect(await failure(fetchFeed(join(dir, "missing.xml"), options))).toMatchObject({
+    expect(await rejection(fetchFeed(join(dir, "missing.xml"), options))).toMatchObject({
       kind: "not_found",
       code: "feed.no_such_file",
     });
-    expect((await failure(fetchFeed(file, { ...options, maxBytes: 1000 }))).code).toBe("feed.too_large");
+    expect((await rejection(fetchFeed(file, { ...options, maxBytes: 1000 }))).code).toBe("feed.too_large");
   });
 });

@@ -6,12 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getSubscriber } from "@tidings/core/store/subscribers";
-import { EmailAddress } from "@tidings/core/subscription/address";
 import { deliverConfirmation, localConfirmationOutbox } from "@tidings/core/subscription/confirmation-outbox";
-import { subscriberId } from "@tidings/core/subscription/subscriber";
-import { createApp } from "@tidings/functions/app/app";
 import { startTestServices, type TestServices } from "../support/services.ts";
-import { CLIENT_HEADER, freshClient, signup } from "../support/testbed.ts";
+import { signupDue } from "../support/testbed.ts";
 
 const renderer = vi.hoisted(() => ({ broken: false }));
 vi.mock("@tidings/core/email/render", async (importOriginal) => {
@@ -33,20 +30,9 @@ beforeAll(async () => {
 afterAll(() => services?.close());
 
 const start = new Date("2026-05-18T09:00:00Z");
-const idOf = (address: string) => subscriberId(services.ctx.config.tokenSecret, EmailAddress.parse(address));
 const mailTo = async (address: string) => (await services.mailbox()).filter((m) => m.destination.to.includes(address));
 
-/** Signs `address` up through an app whose outbox nobody drains: its email is due, not sent. */
-async function due(address: string) {
-  const app = createApp({
-    ctx: services.ctx,
-    confirmations: { enqueue: async () => {} },
-    clientAddress: (c) => c.req.header(CLIENT_HEADER) ?? "unknown",
-    now: () => start,
-  });
-  expect((await signup(app, { email: address }, { client: freshClient() })).status).toBe(200);
-  return { subscriberId: idOf(address) };
-}
+const due = (address: string) => signupDue(services, address, start);
 
 describe("a confirmation that cannot be rendered", () => {
   it("fails its message and stays due, and a later delivery sends it once", async () => {

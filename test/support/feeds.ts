@@ -1,6 +1,7 @@
 /** The feed fixtures (copied byte-exact from shared/feeds; see corpus/SOURCES.md). */
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 import { TidingsError } from "@tidings/core/error";
 import type { FeedItem, ParsedFeed } from "@tidings/core/feed/feed";
 import { parseFeed } from "@tidings/core/feed/parse";
@@ -32,4 +33,14 @@ export function parseError(input: Uint8Array | string, url?: string): TidingsErr
     throw e;
   }
   throw new Error("expected the parse to fail");
+}
+
+/** The TidingsError a promise rejects with (fails the test when it resolves or rejects otherwise). */
+export async function rejection(p: Promise<unknown>): Promise<TidingsError> {
+  const e = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(e).toBeInstanceOf(TidingsError);
+  return e as TidingsError;
 }
