@@ -157,7 +157,11 @@ export default $config({
         handler: "packages/functions/src/lambda/digest.handler",
         link: [table, sendQueue, api],
         // The MJML templates are read at render time; mjml and handlebars load modules dynamically.
-        copyFiles: [{ from: "templates" }],
+        // The theme classifier reads its word neighbours when it learns (only this function does).
+        copyFiles: [
+          { from: "templates" },
+          { from: "packages/core/data/word-neighbours.bin", to: "data/word-neighbours.bin" },
+        ],
         nodejs: { install: ["mjml", "handlebars"] },
         memory: "1024 MB",
         timeout: "15 minutes",
