@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { sendTotals } from "@tidings/core/store/sends";
 import { faultySes, type FaultySes } from "../support/faulty-ses.ts";
-import { coldStart, lambdaContext, sqsEvent } from "../support/lambda-events.ts";
+import { coldStart, lambdaContext } from "../support/cold-start.ts";
+import { sqsEvent } from "../support/events.ts";
 import { startTestServices, type TestServices } from "../support/services.ts";
 import { addReaders, storeDigest, type Reader } from "../support/sending.ts";
 

@@ -8,7 +8,8 @@ import { claimConfirmation } from "@tidings/core/store/signup-claims";
 import { getSubscriber } from "@tidings/core/store/subscribers";
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { subscriberId } from "@tidings/core/subscription/subscriber";
-import { coldStart, lambdaContext, sqsEvent } from "../support/lambda-events.ts";
+import { coldStart, lambdaContext } from "../support/cold-start.ts";
+import { sqsEvent } from "../support/events.ts";
 import { startTestServices, type TestServices } from "../support/services.ts";
 
 let services: TestServices;

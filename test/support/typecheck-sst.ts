@@ -1,15 +1,26 @@
 /**
- * Type-checks sst.config.ts against the SST platform types that `sst install` writes to
- * `.sst/platform` (offline, no AWS account). Those types are SST's own TypeScript sources and
- * carry a few errors of their own under a newer compiler; only diagnostics in our files count.
- * Run as a script by `npm run typecheck`; `test/foundation/sst-config.test.ts` checks that a
- * misspelt property fails it.
+ * Type-checks sst.config.ts and every file under infra/ against the SST platform types that
+ * `sst install` writes to `.sst/platform` (offline, no AWS account). Those types are SST's own
+ * TypeScript sources and carry a few errors of their own under a newer compiler; only diagnostics
+ * in our files count. Run as a script by `npm run typecheck`; `test/foundation/sst-config.test.ts`
+ * checks that a misspelt property fails it.
  */
+import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 export const sstConfigFile = `${root}sst.config.ts`;
+export const infraDir = `${root}infra/`;
+
+/** sst.config.ts and every infra file, imported or not. */
+export const infraFiles = (): string[] => [
+  sstConfigFile,
+  ...readdirSync(infraDir)
+    .filter((f) => f.endsWith(".ts"))
+    .sort()
+    .map((f) => infraDir + f),
+];
 
 const options: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -25,16 +36,17 @@ const options: ts.CompilerOptions = {
 // The platform's thousands of declaration files are parsed once per process, not per check.
 const parsed = new Map<string, ts.SourceFile | undefined>();
 
-/** Our diagnostics for sst.config.ts, or for `source` put in its place. */
-export function checkSstConfig(source?: string): readonly ts.Diagnostic[] {
+/** Our diagnostics for sst.config.ts and infra/, with `sources` (absolute path → text) put in place of those files. */
+export function checkInfra(sources: Record<string, string> = {}): readonly ts.Diagnostic[] {
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (name, version, ...rest) => {
-    if (name === sstConfigFile && source !== undefined) return ts.createSourceFile(name, source, version);
+    const source = sources[name];
+    if (source !== undefined) return ts.createSourceFile(name, source, version);
     if (!parsed.has(name)) parsed.set(name, getSourceFile(name, version, ...rest));
     return parsed.get(name);
   };
-  const program = ts.createProgram([sstConfigFile], options, host);
+  const program = ts.createProgram(infraFiles(), options, host);
   return ts.getPreEmitDiagnostics(program).filter((d) => !d.file || !d.file.fileName.includes("/.sst/"));
 }
 
@@ -47,10 +59,10 @@ export function formatDiagnostics(diagnostics: readonly ts.Diagnostic[]): string
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const diagnostics = checkSstConfig();
+  const diagnostics = checkInfra();
   if (diagnostics.length > 0) {
     process.stderr.write(formatDiagnostics(diagnostics));
     process.exit(1);
   }
-  console.log("sst.config.ts: types check against the SST platform.");
+  console.log(`sst.config.ts and infra/ (${infraFiles().length - 1} files): types check against the SST platform.`);
 }

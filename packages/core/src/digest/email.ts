@@ -32,5 +32,5 @@ export async function renderDigest(input: DigestInput, options: RenderOptions = 
     html = await renderMjml("digest.mjml", email, options);
   }
   const webHtml = await renderMjml("digest.mjml", digestModel(input, "web"), options);
-  return { subject: email.subject, html, text: renderText("digest.txt", email, options), webHtml };
+  return { subject: email.subject, html, text: await renderText("digest.txt", email, options), webHtml };
 }

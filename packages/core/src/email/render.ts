@@ -6,17 +6,23 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import Handlebars from "handlebars";
+import type Handlebars from "handlebars";
 import { templatesDir } from "./templates.ts";
 
-// MJML takes some 300 ms to load: only a process that renders an email pays for it, not every
-// importer (the API reaches this file through the signup outbox but never renders).
+// MJML (some 400 ms) and Handlebars (some 35 ms) load on the first render: only a process that
+// renders an email pays for them, not every importer (the API reaches this file through the
+// signup outbox but never renders; the Lambda check proves its bundle loads neither).
 let mjml: Promise<typeof import("mjml")> | undefined;
 const loadMjml = () => (mjml ??= import("mjml").then((m) => m.default));
 
-const hbs = Handlebars.create();
-/** `{{underline name}}`: a row of "=" as long as the text (plain-text headings). */
-hbs.registerHelper("underline", (text: unknown) => "=".repeat(String(text).length));
+let handlebars: Promise<typeof Handlebars> | undefined;
+const loadHandlebars = () =>
+  (handlebars ??= import("handlebars").then(({ default: module }) => {
+    const hbs = module.create();
+    /** `{{underline name}}`: a row of "=" as long as the text (plain-text headings). */
+    hbs.registerHelper("underline", (text: unknown) => "=".repeat(String(text).length));
+    return hbs;
+  }));
 
 export interface RenderOptions {
   /** Folder holding the template and its `partials/` (default: the repository's `templates/`). */
@@ -27,7 +33,7 @@ export interface RenderOptions {
 // render (the email, its shrunk retries, the web edition; each partial) fills the same few files.
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
-function fill(source: string, data: object, escape: boolean): string {
+function fill(hbs: typeof Handlebars, source: string, data: object, escape: boolean): string {
   const key = (escape ? "html\n" : "text\n") + source;
   let template = compiled.get(key);
   if (!template) {
@@ -61,12 +67,12 @@ function failedInclude(node: Node): string | undefined {
  */
 export async function renderMjml(file: string, data: object, options: RenderOptions = {}): Promise<string> {
   const path = join(options.dir ?? templatesDir(), file);
-  const mjml2html = await loadMjml();
+  const [mjml2html, hbs] = await Promise.all([loadMjml(), loadHandlebars()]);
   const { html, json } = await mjml2html(readFileSync(path, "utf8"), {
     filePath: path,
     ignoreIncludes: false,
     validationLevel: "strict",
-    preprocessors: [(xml) => fill(xml, data, true)],
+    preprocessors: [(xml) => fill(hbs, xml, data, true)],
     fonts: {}, // system fonts: no request to a font host from the reader's mail client
     keepComments: false,
     minify: true,
@@ -81,8 +87,8 @@ export async function renderMjml(file: string, data: object, options: RenderOpti
 /**
  * Plain-text template (e.g. `digest.txt`) + data → text, unescaped; blank-line runs squeezed.
  */
-export function renderText(file: string, data: object, options: RenderOptions = {}): string {
+export async function renderText(file: string, data: object, options: RenderOptions = {}): Promise<string> {
   const path = join(options.dir ?? templatesDir(), file);
-  const text = fill(readFileSync(path, "utf8"), data, false);
+  const text = fill(await loadHandlebars(), readFileSync(path, "utf8"), data, false);
   return text.replace(/\n{3,}/g, "\n\n").trim() + "\n";
 }

@@ -7,7 +7,7 @@
 import { subscriberIdBytes } from "../subscription/subscriber.ts";
 
 /** What a row holds. Rows written before `type` existed lack it; they are read all the same. */
-export type EntityType = "feed" | "item" | "digest" | "subscriber" | "send" | "rate-limit";
+export type EntityType = "feed" | "item" | "digest" | "digest-stats" | "subscriber" | "send" | "rate-limit";
 
 // Type aliases, not interfaces: they stay assignable to the SDK's Record<string, unknown> keys.
 export type PrimaryKey = { PK: string; SK: string };
@@ -68,6 +68,15 @@ export const digestKeys = {
   index: (week: string): IndexKey => ({ GSI1PK: "DIGESTS", GSI1SK: week }),
   /** The GSI1 partition listing every digest. */
   all: "DIGESTS",
+} as const;
+
+/**
+ * A digest's delivery figures: `DIGEST#<week>` / `STATS`, beside the digest, written by counters
+ * (ADD) so the consumers, the SES events and the unsubscribe route never read before they write.
+ */
+export const digestStatsKeys = {
+  type: "digest-stats",
+  key: (week: string): PrimaryKey => ({ PK: `DIGEST#${week}`, SK: "STATS" }),
 } as const;
 
 /**

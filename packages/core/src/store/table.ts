@@ -12,6 +12,7 @@
  * | feed state   | FEED#<feedKey>     | STATE            | FEEDS               | <feedKey>                    |
  * | item         | FEED#<feedKey>     | ITEM#<itemKey>   | PUB#<yyyy-mm>       | <published ISO>#<feedKey>#<itemKey> |
  * | digest       | DIGEST#<week>      | DIGEST           | DIGESTS             | <week>                       |
+ * | digest stats | DIGEST#<week>      | STATS            | —                   | —  (ADD counters: sent, failed, skipped, bounced, complained, unsubscribed) |
  * | subscriber   | SUB#<subscriberId> | SUB              | ACTIVE#<shard>      | <subscriberId>  (only while active: sparse; expires via `expiresAt` only while pending) |
  * | send record  | SEND#<week>        | SUB#<subscriberId> | —                 | —                            |
  * | rate limit   | RATE#<scope>#<key> | <window start>   | —                   | —  (expires via `expiresAt`) |

@@ -31,7 +31,7 @@ export async function confirmationEmail(values: { confirmUrl: string; postalAddr
     },
     confirmUrl: values.confirmUrl,
   };
-  return { subject, html: await renderMjml("confirm.mjml", data), text: renderText("confirm.txt", data) };
+  return { subject, html: await renderMjml("confirm.mjml", data), text: await renderText("confirm.txt", data) };
 }
 
 /** The confirmation email with `{{confirm_url}}` for the link: rendered once per postal address. */

@@ -1,21 +1,13 @@
-/** Events shaped as AWS hands them to a Lambda, and handler modules loaded as a Lambda loads them. */
+/**
+ * Handler modules loaded afresh in this process, as a Lambda's cold start loads them, for the
+ * handlers' own tests (the built packages run in test/lambda). Events: test/support/events.ts.
+ */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Context as LambdaContext, SQSEvent } from "aws-lambda";
+import type { Context as LambdaContext } from "aws-lambda";
 import { vi } from "vitest";
 import type { TestServices } from "./services.ts";
-
-/** An SQS batch: one record per message, `m-0`, `m-1`…; a string is sent as the body as it is. */
-export const sqsEvent = (messages: (object | string)[]): SQSEvent =>
-  ({
-    Records: messages.map((message, i) => ({
-      messageId: `m-${i}`,
-      body: typeof message === "string" ? message : JSON.stringify(message),
-      eventSource: "aws:sqs",
-      attributes: { ApproximateReceiveCount: "1" },
-    })),
-  }) as unknown as SQSEvent;
 
 /** A Lambda context with minutes to go. */
 export const lambdaContext = (functionName: string) =>

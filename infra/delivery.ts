@@ -1,0 +1,40 @@
+/**
+ * Delivery: the weekly job puts batches of recipients on the send queue; a few consumers send
+ * them, each at its share of the account's SES rate. A job that keeps failing goes to the DLQ.
+ */
+import { api } from "./app.ts";
+import { email } from "./email.ts";
+import { environment, fn } from "./function.ts";
+import { settings } from "./settings.ts";
+import { table, tokenSecret } from "./storage.ts";
+
+const sendConsumers = 2;
+
+const deadLetters = new sst.aws.Queue("SendDeadLetters", { visibilityTimeout: "5 minutes" });
+
+export const sendQueue = new sst.aws.Queue("SendQueue", {
+  // At least the consumer's timeout, so a job is never handed to two consumers at once.
+  visibilityTimeout: "6 minutes",
+  dlq: { queue: deadLetters.arn, retry: 8 },
+});
+
+sendQueue.subscribe(
+  {
+    ...fn,
+    handler: "packages/functions/src/lambda/send.handler",
+    environment: { ...environment, SEND_CONSUMERS: String(sendConsumers), SEND_RATE: settings.sendRate },
+    // `api` for its URL: the unsubscribe links' base when PUBLIC_URL is not set.
+    link: [table, tokenSecret, email, api],
+    // MaxSendRate comes from the account; the identity's own permissions come with `email`.
+    permissions: [{ actions: ["ses:GetAccount"], resources: ["*"] }],
+    memory: "512 MB",
+    timeout: "5 minutes",
+  },
+  {
+    // One job (50 recipients) per call keeps each call well inside its timeout at any rate.
+    batch: { size: 1, partialResponses: true },
+    // At most `sendConsumers` at once, capped at the queue (not by reserved concurrency, which
+    // new accounts cannot spare and which would bounce throttled jobs towards the DLQ).
+    transform: { eventSourceMapping: { scalingConfig: { maximumConcurrency: sendConsumers } } },
+  },
+);

@@ -1,0 +1,31 @@
+/**
+ * The function preset: what every Tidings function shares. `satisfies` keeps a misspelt property
+ * here failing the type check as it would written inline (test/foundation/sst-config.test.ts).
+ */
+import { settings } from "./settings.ts";
+
+/** Settings every function reads through config.ts; empty means "use the default". */
+export const environment = {
+  SENDER: settings.sender,
+  FEEDS: settings.feeds,
+  PUBLIC_URL: settings.publicUrl,
+  DIGEST_TIMEZONE: settings.digestTimezone,
+  POSTAL_ADDRESS: settings.postalAddress,
+};
+
+export const fn = {
+  runtime: "nodejs22.x",
+  architecture: "arm64",
+  environment,
+} as const satisfies Partial<sst.aws.FunctionArgs>;
+
+/**
+ * For functions that render emails: the MJML templates are read at render time from `templates/`
+ * beside the bundle, and mjml and handlebars load modules dynamically, so SST installs them next to
+ * it (at the versions the root package.json names: see the README, "Every function as Lambda
+ * runs it").
+ */
+export const renders = {
+  copyFiles: [{ from: "templates" }],
+  nodejs: { install: ["mjml", "handlebars"] },
+} satisfies Partial<sst.aws.FunctionArgs>;

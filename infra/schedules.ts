@@ -1,0 +1,36 @@
+/** The schedules: the weekly digest and the hourly ingest (EventBridge Scheduler, via CronV2). */
+import { api } from "./app.ts";
+import { sendQueue } from "./delivery.ts";
+import { fn, renders } from "./function.ts";
+import { settings } from "./settings.ts";
+import { table } from "./storage.ts";
+
+// Weekly digest: builds the last complete week's digest and queues its delivery. The schedule is
+// read in DIGEST_TIMEZONE; the default, Monday 06:00, leaves late items of Sunday a few hours to
+// arrive.
+new sst.aws.CronV2("WeeklyDigest", {
+  schedule: settings.digestSchedule,
+  timezone: settings.digestTimezone,
+  function: {
+    ...fn,
+    handler: "packages/functions/src/lambda/digest.handler",
+    link: [table, sendQueue, api],
+    ...renders,
+    // The theme classifier reads its word neighbours when it learns; no other function needs them.
+    copyFiles: [...renders.copyFiles, { from: "packages/core/data/word-neighbours.bin", to: "data/word-neighbours.bin" }],
+    memory: "1024 MB",
+    timeout: "15 minutes",
+  },
+});
+
+// Hourly ingest: every feed in FEEDS fetched conditionally; new and changed items stored.
+new sst.aws.CronV2("HourlyIngest", {
+  schedule: "rate(1 hour)",
+  function: {
+    ...fn,
+    handler: "packages/functions/src/lambda/ingest.handler",
+    link: [table, api],
+    memory: "1024 MB",
+    timeout: "5 minutes",
+  },
+});

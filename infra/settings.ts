@@ -1,0 +1,35 @@
+/**
+ * The deploy-time settings, read once from the environment `sst deploy` runs in (see the README's
+ * second configuration table). Functions get them through the preset's `environment`
+ * (infra/function.ts); nothing else under infra/ reads `process.env`.
+ */
+
+// The From address, e.g. "Semiconductor Tidings <digest@news.example.com>". SES sends from its
+// domain (verified by DKIM records: added to Route 53 with SENDER_DNS=route53, else by hand).
+const sender = process.env.SENDER;
+const senderDomain = sender ? /@([^@\s<>]+)>?\s*$/.exec(sender)?.[1]?.toLowerCase() : undefined;
+if (!sender || !senderDomain) {
+  throw new Error(
+    `Set SENDER to the newsletter's From address before deploying, e.g. SENDER="Tidings <digest@news.example.com>"`,
+  );
+}
+
+// Every email's footer carries it: the law (CAN-SPAM, PECR) asks for a real postal address.
+const postalAddress = process.env.POSTAL_ADDRESS;
+if (!postalAddress)
+  throw new Error(`Set POSTAL_ADDRESS, the postal address every email's footer shows, before deploying`);
+
+export const settings = {
+  sender,
+  senderDomain,
+  postalAddress,
+  feeds: process.env.FEEDS ?? "https://www.scmp.com/rss/519738/feed",
+  /** Empty: links are based on the app's function URL (see config.ts). */
+  publicUrl: process.env.PUBLIC_URL ?? "",
+  digestTimezone: process.env.DIGEST_TIMEZONE ?? "UTC",
+  digestSchedule: (process.env.DIGEST_SCHEDULE ?? "cron(0 6 ? * MON *)") as `cron(${string})`,
+  /** Empty: the account's MaxSendRate, asked of SES. */
+  sendRate: process.env.SEND_RATE ?? "",
+  /** "route53": SST writes the identity's DKIM records to your Route 53 zone. */
+  senderDns: process.env.SENDER_DNS,
+};
