@@ -81,12 +81,13 @@ export function themeModel({ names, logPrior, weights, vocab, features, labels, 
       const theme = labelled ?? names[best(scores)]!;
       const c = names.indexOf(theme);
       const words = [...contributions[c]!]
+        .map(([word, weight]) => [word, Math.round(weight * 100) / 100] as const)
         .filter(([, weight]) => weight > 0)
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, shown)
         .map(([word, weight]): WordWeight => {
           const like = lenders?.(c, ids.get(word)!) ?? [];
-          return { word, weight: Math.round(weight * 100) / 100, ...(like.length ? { like } : {}) };
+          return { word, weight, ...(like.length ? { like } : {}) };
         });
       return {
         theme,
