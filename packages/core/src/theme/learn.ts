@@ -28,7 +28,7 @@ import { itemFeatures, itemKey, type FeatureOptions, type LearnItem } from "./fe
 import { themeModel, type LearnedExplanation, type ThemeModel } from "./model.ts";
 import type { WordNeighbours } from "./neighbours.ts";
 import type { ThemeConfig } from "./schema.ts";
-import { stemmedWords } from "./text.ts";
+import { meaningfulWords, stem, stemmedWords } from "./text.ts";
 
 export type { LearnItem } from "./features.ts";
 export type { LearnedExplanation, WordWeight } from "./model.ts";
@@ -157,8 +157,11 @@ export function learnThemes(
   const seeds = specs.map((spec) => {
     const seed = new Map<number, number>();
     for (const phrase of [...spec.keywords, ...Object.keys(spec.terms)]) {
-      const stems = stemmedWords(phrase.replace(/\*$/, ""));
-      for (const s of stems) seed.set(id(s), (seed.get(id(s)) ?? 0) + o.keywordSeed / stems.length);
+      const words = meaningfulWords(phrase.replace(/\*$/, ""));
+      for (const word of words) {
+        const w = id(stem(word), word);
+        seed.set(w, (seed.get(w) ?? 0) + o.keywordSeed / words.length);
+      }
     }
     return seed;
   });
