@@ -315,8 +315,8 @@ export function learnThemes(
 }
 
 /**
- * Each word's nearest neighbours among the items' words (ids into `vocab`), nearest first:
- * sources and categories have none, and neither has a word the neighbour list does not know.
+ * Each word's nearest neighbours among the items' words and the keywords (ids into `vocab`),
+ * nearest first: sources and categories have none, nor has a word the neighbour list lacks.
  */
 function nearWords(
   neighbours: WordNeighbours | undefined,
