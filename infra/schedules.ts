@@ -16,6 +16,8 @@ new sst.aws.CronV2("WeeklyDigest", {
     handler: "packages/functions/src/lambda/digest.handler",
     link: [table, sendQueue, api],
     ...renders,
+    // The theme classifier reads its word neighbours when it learns; no other function needs them.
+    copyFiles: [...renders.copyFiles, { from: "packages/core/data/word-neighbours.bin", to: "data/word-neighbours.bin" }],
     memory: "1024 MB",
     timeout: "15 minutes",
   },
