@@ -16,7 +16,12 @@ new sst.aws.CronV2("WeeklyDigest", {
     handler: "packages/functions/src/lambda/digest.handler",
     link: [table, sendQueue, api],
     ...renders,
-    copyFiles: [...renders.copyFiles, ...themes.copyFiles],
+    // The theme classifier reads its word neighbours when it learns; no other function needs them.
+    copyFiles: [
+      ...renders.copyFiles,
+      { from: "packages/core/data/word-neighbours.bin", to: "data/word-neighbours.bin" },
+      ...themes.copyFiles,
+    ],
     environment: { ...fn.environment, ...themes.environment },
     memory: "1024 MB",
     timeout: "15 minutes",
