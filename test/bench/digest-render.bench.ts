@@ -11,7 +11,12 @@ import { ruleClassifier } from "@tidings/core/digest/classifier";
 import { digestModel } from "@tidings/core/digest/model";
 import { groupByTheme } from "@tidings/core/digest/sections";
 import { weekRange } from "@tidings/core/digest/week";
-import { personalise, placeholders, type EmailParts, type Personal } from "@tidings/core/email/personalise";
+import {
+  personalise,
+  placeholders,
+  type EmailParts,
+  type Personal,
+} from "@tidings/core/email/personalise";
 import { renderMjml } from "@tidings/core/email/render";
 import { templatesDir } from "@tidings/core/email/templates";
 import { newsletter } from "@tidings/templates/newsletter";
