@@ -10,11 +10,11 @@
  * grows a little, as a real history's does).
  */
 import { readFileSync } from "node:fs";
-import shipped from "../../templates/themes.json" with { type: "json" };
-import { compileRules, type ThemeItem } from "../../packages/core/src/theme/classifier.ts";
-import { learnThemes, type LearnItem } from "../../packages/core/src/theme/learn.ts";
-import { decodeNeighbours, wordNeighbours } from "../../packages/core/src/theme/neighbours.ts";
-import { parseThemeConfig } from "../../packages/core/src/theme/schema.ts";
+import shipped from "@tidings/templates/themes.json" with { type: "json" };
+import { compileRules, type ThemeItem } from "@tidings/core/theme/classifier";
+import { learnThemes, type LearnItem } from "@tidings/core/theme/learn";
+import { decodeNeighbours, wordNeighbours } from "@tidings/core/theme/neighbours";
+import { parseThemeConfig } from "@tidings/core/theme/schema";
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(new URL(`../fixtures/themes/${name}`, import.meta.url), "utf8"));

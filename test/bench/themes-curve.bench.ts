@@ -14,17 +14,17 @@
  *   semiconductors  the shipped rich themes file on its labelled sets.
  */
 import { existsSync, readFileSync } from "node:fs";
-import shipped from "../../templates/themes.json" with { type: "json" };
+import shipped from "@tidings/templates/themes.json" with { type: "json" };
 import {
   evaluateLearned,
   evaluateRules,
   learningCurve,
   parseLabelled,
   type LabelledItem,
-} from "../../packages/core/src/theme/evaluate.ts";
-import { learnThemes, type LearnOptions } from "../../packages/core/src/theme/learn.ts";
-import { wordNeighbours } from "../../packages/core/src/theme/neighbours.ts";
-import { parseThemeConfig, type ThemeConfig } from "../../packages/core/src/theme/schema.ts";
+} from "@tidings/core/theme/evaluate";
+import { learnThemes, type LearnOptions } from "@tidings/core/theme/learn";
+import { wordNeighbours } from "@tidings/core/theme/neighbours";
+import { parseThemeConfig, type ThemeConfig } from "@tidings/core/theme/schema";
 
 const path = (name: string) => new URL(`../fixtures/themes/${name}`, import.meta.url);
 const read = (name: string) => JSON.parse(readFileSync(path(name), "utf8")) as unknown;

@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import shipped from "../../templates/themes.json" with { type: "json" };
-import { isTidingsError } from "../../packages/core/src/error.ts";
-import { evaluateLearned, learningCurve, parseLabelled } from "../../packages/core/src/theme/evaluate.ts";
-import { learnThemes, type LearnItem } from "../../packages/core/src/theme/learn.ts";
-import { wordNeighbours } from "../../packages/core/src/theme/neighbours.ts";
-import { parseThemeConfig } from "../../packages/core/src/theme/schema.ts";
-import { readThemesFile } from "../../packages/core/src/theme/themes.ts";
+import shipped from "@tidings/templates/themes.json" with { type: "json" };
+import { isTidingsError } from "@tidings/core/error";
+import { evaluateLearned, learningCurve, parseLabelled } from "@tidings/core/theme/evaluate";
+import { learnThemes, type LearnItem } from "@tidings/core/theme/learn";
+import { wordNeighbours } from "@tidings/core/theme/neighbours";
+import { parseThemeConfig } from "@tidings/core/theme/schema";
+import { readThemesFile } from "@tidings/core/theme/themes";
 
 /** DESIGN.md's minimal file: names, one about line, a few keywords, the fallback as a name. */
 const minimal = parseThemeConfig({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeNeighbours, encodeNeighbours, wordNeighbours } from "../../packages/core/src/theme/neighbours.ts";
+import { decodeNeighbours, encodeNeighbours, wordNeighbours } from "@tidings/core/theme/neighbours";
 
 describe("word neighbours", () => {
   it("survive the file format: stems, order and similarity to 1/255", () => {
