@@ -41,4 +41,6 @@ export const settings = {
   guardBouncePercent: process.env.GUARD_BOUNCE_PERCENT ?? "",
   guardComplaintPercent: process.env.GUARD_COMPLAINT_PERCENT ?? "",
   guardMinSends: process.env.GUARD_MIN_SENDS ?? "",
+  /** A themes file of your own, relative to the repository; unset: the shipped one, bundled. */
+  themesFile: process.env.THEMES_FILE || undefined,
 };

@@ -9,7 +9,7 @@ import { getSubscriber } from "@tidings/core/store/subscribers";
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { migrateIdKey } from "@tidings/core/subscription/id-key";
 import { subscriberId } from "@tidings/core/subscription/subscriber";
-import { testApp } from "../subscription/app.ts";
+import { testApp } from "../support/testbed.ts";
 import { startTestServices, type TestServices } from "../support/services.ts";
 import { loadToday, processWith as freshProcess, tableLines, todayFixture, todayRows } from "./fixture.ts";
 

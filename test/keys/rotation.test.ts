@@ -10,7 +10,7 @@ import { getSubscriber } from "@tidings/core/store/subscribers";
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { tokenKey } from "@tidings/core/subscription/keys";
 import { subscriberId } from "@tidings/core/subscription/subscriber";
-import { confirmLink, signup, testApp } from "../subscription/app.ts";
+import { confirmLink, signup, testApp } from "../support/testbed.ts";
 import { storeDigest } from "../support/sending.ts";
 import { startTestServices, type TestServices } from "../support/services.ts";
 import { processWith } from "./fixture.ts";

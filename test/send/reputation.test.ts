@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { weeklyDigest } from "@tidings/core/digest/weekly";
-import { handleSesNotifications, snsDelivery } from "@tidings/core/email/ses-events";
+import { handleSesNotifications } from "@tidings/core/email/ses-events";
 import { localQueue } from "@tidings/core/queue/local";
 import { asConsume, createConsumer, type DeliverJob } from "@tidings/core/send/consumer";
 import { SendJob } from "@tidings/core/send/job";
@@ -19,6 +19,7 @@ import { getDigestStats } from "@tidings/core/store/digest-stats";
 import { getSendControl } from "@tidings/core/store/send-pause";
 import { getSubscriber } from "@tidings/core/store/subscribers";
 import { sampleSesEvent } from "@tidings/core/subscription/suppression";
+import { snsEvent } from "../support/events.ts";
 import { runTs } from "../support/processes.ts";
 import { addReaders, storeDigest, type Reader } from "../support/sending.ts";
 import { startTestServices, type SentEmail, type TestServices } from "../support/services.ts";
@@ -37,7 +38,7 @@ afterAll(() => services.close());
 const limits = { bounceRate: 0.04, complaintRate: 0.0008, minSends: 200 };
 const isDigest = (m: SentEmail) => !m.subject.startsWith("Sending of");
 const bounce = (address: string, kind: "bounce" | "soft-bounce" | "complaint" = "bounce", digest = WEEK) =>
-  handleSesNotifications(services.ctx, snsDelivery([sampleSesEvent(kind, address, new Date(), { digest })]));
+  handleSesNotifications(services.ctx, snsEvent("SesEvents", [sampleSesEvent(kind, address, new Date(), { digest })]));
 
 describe("the guard's arithmetic", () => {
   it("judges only past the minimum of sends, and only what was sent since the last resume", () => {

@@ -10,7 +10,7 @@ import { canonicalMailbox } from "@tidings/core/subscription/mailbox";
 import { serveApp } from "@tidings/local/serve";
 import { tableLines } from "../keys/fixture.ts";
 import { storeDigest } from "../support/sending.ts";
-import { CLIENT_HEADER, confirmLink, freshClient, signup, useTestbed } from "./app.ts";
+import { CLIENT_HEADER, confirmLink, freshClient, signup, useTestbed } from "../support/testbed.ts";
 
 const bed = useTestbed();
 const MINUTE = 60_000;

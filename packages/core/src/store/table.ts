@@ -15,7 +15,7 @@
  * | digest stats | DIGEST#<week>      | STATS            | —                   | —  (ADD counters: sent, failed, skipped, bounced, complained, unsubscribed) |
  * | subscriber   | SUB#<subscriberId> | SUB              | ACTIVE#<shard>      | <subscriberId>  (only while active: sparse; expires via `expiresAt` only while pending) |
  * | send record  | SEND#<week>        | SUB#<subscriberId> | —                 | —                            |
- * | rate limit   | RATE#<scope>#<key> | <window start>   | —                   | —  (expires via `expiresAt`) |
+ * | rate limit   | RATE#<scope>#<key> | <len>s#<start>   | —                   | —  (expires via `expiresAt`) |
  * | installation key | INSTALLATION   | KEY#<name>       | —                   | —  (the subscriber-id key: written once) |
  * | mailbox budget | MAILBOX#<key>    | CONFIRMATIONS    | —                   | —  (expires via `expiresAt`) |
  *
@@ -37,7 +37,7 @@
  *   or being suppressed removes it, so active, unsubscribed and suppressed rows never expire;
  * - signup rate limits: conditional UpdateItem (ADD hits) on `RATE#signup-client#<ip or /64>`,
  *   `RATE#signup-email#<subscriberId>` and `RATE#signup-mailbox#<mailboxKey>`, SK the window's
- *   start (epoch seconds);
+ *   length and start (`60s#<epoch seconds>`);
  * - confirmation emails per mailbox (every spelling of it): conditional UpdateItem on
  *   `MAILBOX#<mailboxKey>` (at most 3 while unconfirmed, one per 10 minutes); deleted on confirm;
  * - exactly-once sends: conditional Put on (SEND#week, SUB#id) claims, a conditional Update

@@ -5,10 +5,11 @@
  * counts against the digest, and the reputation guard may pause its send, as on AWS.
  */
 import { parseArgs } from "node:util";
-import { handleSesNotifications, snsDelivery } from "@tidings/core/email/ses-events";
+import { handleSesNotifications } from "@tidings/core/email/ses-events";
 import { getSendControl } from "@tidings/core/store/send-pause";
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { sampleSesEvent } from "@tidings/core/subscription/suppression";
+import { snsEvent } from "../sns.ts";
 import { useLocalStack } from "../stack.ts";
 
 const usage = "usage: npm run ses-event -- bounce|soft-bounce|complaint ADDRESS [--digest 2026-W20]";
@@ -36,7 +37,7 @@ const stack = await useLocalStack("ses-event");
 try {
   const now = new Date();
   const record = sampleSesEvent(kind as Kind, parsed.data, now, { digest });
-  const [outcome] = await handleSesNotifications(stack.ctx, snsDelivery([record], now), now);
+  const [outcome] = await handleSesNotifications(stack.ctx, snsEvent("SesEvents", [record], now), now);
   if (!outcome || (outcome.ignored && !outcome.digest)) {
     process.stdout.write(`${outcome?.event ?? kind}: ignored (${outcome?.ignored ?? "no record"})\n`);
     process.exitCode = 1;
