@@ -30,7 +30,7 @@ let readers: Reader[];
 // A fixed sequence, so a failure can be replayed: every fifth call on average fails, half of
 // those as throttling, half as a 5xx.
 let seed = 13;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 beforeAll(async () => {
   dynamo = await restartableDynamo(mkdtempSync(join(tmpdir(), "tidings-faults-")));

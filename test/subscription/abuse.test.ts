@@ -8,7 +8,7 @@ import { undeliverableReason } from "@tidings/core/subscription/deliverable";
 import { unsubscribeUrl } from "@tidings/core/subscription/links";
 import { canonicalMailbox } from "@tidings/core/subscription/mailbox";
 import { serveApp } from "@tidings/local/serve";
-import { tableLines } from "../keys/fixture.ts";
+import { tableLines } from "../support/today-table.ts";
 import { storeDigest } from "../support/sending.ts";
 import { CLIENT_HEADER, confirmLink, freshClient, signup, useTestbed } from "../support/testbed.ts";
 

@@ -81,7 +81,9 @@ describe("POST /subscribe", () => {
       const [invite] = await mailTo(address);
       await app.request(path(confirmLink(invite!.body.text)));
     }
-    await app.request(path(unsubscribeUrl(services.ctx.config, { id: await idOf(a.unsubscribed) })), { method: "POST" });
+    await app.request(path(unsubscribeUrl(services.ctx.config, { id: await idOf(a.unsubscribed) })), {
+      method: "POST",
+    });
     await applySesEvent(services.ctx, sampleSesEvent("bounce", a.suppressed, clock()), clock());
     now += 11 * MINUTE;
     await ask(a.pendingRecent);

@@ -14,7 +14,7 @@ import { EmailAddress } from "@tidings/core/subscription/address";
 import { migrateIdKey } from "@tidings/core/subscription/id-key";
 import { subscriberId } from "@tidings/core/subscription/subscriber";
 import { exportNewsletter, importNewsletter } from "@tidings/core/transfer/newsletter";
-import { loadToday, processWith, tableLines, todayFixture } from "../keys/fixture.ts";
+import { loadToday, processWith, tableLines, todayFixture } from "../support/today-table.ts";
 import { testApp } from "../support/testbed.ts";
 import { runTs } from "../support/processes.ts";
 import { startTestServices, type TestServices } from "../support/services.ts";

@@ -10,7 +10,7 @@ import { useLocalStack, type LocalStack } from "./stack.ts";
 
 export async function transferTarget(purpose: string, aws: boolean): Promise<LocalStack> {
   if (!aws) return useLocalStack(purpose);
-  const ctx = createContext(readConfig(process.env, { linkedStage: true }));
+  const ctx = createContext(readConfig(undefined, { linkedStage: true }));
   process.stderr.write(`Using the deployed stage's table ${ctx.config.tableName} (SST links).\n`);
   return { ctx, embedded: false, close: async () => {} };
 }

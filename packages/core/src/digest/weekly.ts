@@ -19,7 +19,7 @@ import { lastCompleteWeek } from "./week.ts";
 export const WeeklyDigestEvent = z
   .object({ week: z.string().optional(), resume: z.boolean().optional() })
   .loose()
-  .refine((e) => !e.resume || e.week, "a resume names its week: { \"week\": \"2026-W20\", \"resume\": true }");
+  .refine((e) => !e.resume || e.week, 'a resume names its week: { "week": "2026-W20", "resume": true }');
 export type WeeklyDigestEvent = z.infer<typeof WeeklyDigestEvent>;
 
 export async function weeklyDigest(ctx: Context, queue: Queue<SendJob>, event: WeeklyDigestEvent, now = new Date()) {

@@ -26,6 +26,8 @@ export interface DeliveryOptions {
   /** SES attempts per recipient before the job is handed back to the queue. */
   attempts: number;
   backoff: { baseMs: number; capMs: number; sleep?: (ms: number) => Promise<void> };
+  /** Tries at the completion of a message SES took, each one the SDK's own retries (see recordSent). */
+  completion: { attempts: number; baseMs: number; capMs: number };
   now(): number;
   /** Once aborted, no new recipient is claimed (a graceful stop: run again to finish). */
   signal?: AbortSignal;
@@ -36,13 +38,12 @@ export const defaultDelivery = {
   concurrency: 8,
   attempts: 4,
   backoff: { baseMs: 200, capMs: 5_000 },
+  // About 15 s in all: past a DynamoDB restart, or the SDK's retry budget spent by an outage.
+  completion: { attempts: 6, baseMs: 500, capMs: 8_000 },
   now: Date.now,
 } satisfies Omit<DeliveryOptions, "pace">;
 
 export type RecipientOutcome = "sent" | "skipped" | "failed" | "retry";
-
-/** About 15 s in all, past a DynamoDB restart or the SDK's spent retry budget. */
-const completionRetry = { attempts: 6, baseMs: 500, capMs: 8_000 };
 
 export interface JobOutcome {
   sent: number;
@@ -72,10 +73,16 @@ export class SendingStopped extends TidingsError {
  * harmless). If it still cannot, the claim stays held: SES's Send event completes it
  * (send-events.ts), and until then no consumer takes it over, so the reader is not mailed twice.
  */
-async function recordSent(ctx: Context, week: string, id: string, claimId: string, messageId: string, at: number) {
+async function recordSent(
+  ctx: Context,
+  options: DeliveryOptions,
+  [week, id, claimId]: [string, string, string],
+  messageId: string,
+  at: number,
+) {
   try {
     const recorded = await withRetry(() => finishSend(ctx.db, week, id, claimId, { status: "sent", messageId, at }), {
-      ...completionRetry,
+      ...options.completion,
       retryable: (e) => !isTidingsError(e),
     });
     if (!recorded) ctx.log.warn("send recorded late: its claim had been taken over", { week, subscriber: id });
@@ -142,7 +149,7 @@ export async function deliverJob(
       return "retry";
     }
     // SES has the message: from here on the claim is never given back, whatever DynamoDB says.
-    await recordSent(ctx, job.week, id, claim.claimId, messageId, options.now());
+    await recordSent(ctx, options, [job.week, id, claim.claimId], messageId, options.now());
     return "sent";
   };
 

@@ -34,7 +34,9 @@ function refusing<T extends object>(client: T, allowed: (command: object) => boo
       return (command: object, ...rest: unknown[]) =>
         allowed(command)
           ? (target as unknown as { send(...a: unknown[]): unknown }).send(command, ...rest)
-          : Promise.reject(new NotDuringHead(`${what} ${command.constructor.name} refused: a HEAD request changes nothing`));
+          : Promise.reject(
+              new NotDuringHead(`${what} ${command.constructor.name} refused: a HEAD request changes nothing`),
+            );
     },
   });
 }

@@ -5,33 +5,10 @@
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { parseArgs } from "node:util";
 import { exportNewsletter } from "@tidings/core/transfer/newsletter";
-import { transferTarget } from "../target.ts";
-import { describeRows } from "./transfer-report.ts";
+import { describeRows, transferCommand } from "./transfer.ts";
 
-const usage = "usage: npm run export -- FILE [--aws]";
-let file: string | undefined;
-let aws = false;
-try {
-  const { positionals, values } = parseArgs({
-    options: { aws: { type: "boolean", default: false } },
-    allowPositionals: true,
-  });
-  [file] = positionals;
-  aws = values.aws;
-} catch (e) {
-  process.stderr.write(`${(e as Error).message}\n`);
-}
-if (!file) {
-  process.stderr.write(`${usage}\n`);
-  process.exit(2);
-}
-
-const target = await transferTarget("export", aws).catch((e: Error) => {
-  process.stderr.write(`npm run export: ${e.message}\n`);
-  process.exit(1);
-});
+const { file, target } = await transferCommand("export");
 const out = createWriteStream(file, { flags: "wx" });
 try {
   await once(out, "open");

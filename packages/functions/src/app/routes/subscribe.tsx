@@ -27,8 +27,7 @@ const signupInput = validator("form", async (form, c) => {
   const undeliverable =
     parsed.success && undeliverableReason(parsed.data.email, { localStack: !c.var.ctx.config.onAws });
   if (parsed.success && !undeliverable) return parsed.data;
-  const reason =
-    undeliverable || (parsed.error?.issues[0]?.message ?? "That does not look like an email address.");
+  const reason = undeliverable || (parsed.error?.issues[0]?.message ?? "That does not look like an email address.");
   if (wantsJson(c)) throw new TidingsError("invalid", "subscription.invalid_email", reason);
   const typed = typeof (raw as { email?: unknown })?.email === "string" ? (raw as { email: string }).email : "";
   // Whatever was typed goes back into the field, escaped by JSX, so it can be corrected.

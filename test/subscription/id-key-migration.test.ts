@@ -11,7 +11,7 @@ import { migrateIdKey } from "@tidings/core/subscription/id-key";
 import { subscriberId } from "@tidings/core/subscription/subscriber";
 import { testApp } from "../support/testbed.ts";
 import { startTestServices, type TestServices } from "../support/services.ts";
-import { loadToday, processWith as freshProcess, tableLines, todayFixture, todayRows } from "./fixture.ts";
+import { loadToday, processWith as freshProcess, tableLines, todayFixture, todayRows } from "../support/today-table.ts";
 
 const { secret, tokens } = todayFixture;
 let services: TestServices;

@@ -13,7 +13,7 @@ import { subscriberId } from "@tidings/core/subscription/subscriber";
 import { confirmLink, signup, testApp } from "../support/testbed.ts";
 import { storeDigest } from "../support/sending.ts";
 import { startTestServices, type TestServices } from "../support/services.ts";
-import { processWith } from "./fixture.ts";
+import { processWith } from "../support/today-table.ts";
 
 const readers = ["rot.one@example.com", "Rot.Two@example.org", "rot3@example.net"];
 const A = "token-key-A";

@@ -4,7 +4,7 @@ import { readConfig } from "@tidings/core/config";
 import { createContext, type Context } from "@tidings/core/context";
 import type { Db } from "@tidings/core/store/db";
 import { decodeRow, encodeRow, scanRows, writeRows } from "@tidings/core/store/rows-json";
-import type { TestServices } from "../support/services.ts";
+import type { TestServices } from "./services.ts";
 
 const dir = new URL("../fixtures/migration/", import.meta.url);
 
