@@ -146,6 +146,6 @@ describe("npm run ses-event", () => {
     );
     expect(await soft.exited).toBe(0);
     expect(soft.output()).toContain("bounce (Transient/MailboxFull): counted for full@example.com");
-    expect(soft.output()).toContain(`Digest ${WEEK}: 0 sent, 0 bounced, 1 soft-bounced, 0 complaints.`);
+    expect(soft.output()).toContain(`Digest ${WEEK}: 0 sent, 0 bounced, 1 soft-bounced, 0 complained.`);
   }, 60_000);
 });

@@ -59,12 +59,12 @@ export async function sendAll(stack: LocalStack, week: string, resume = false): 
         process.stdout.write(tty ? `\r${shown}` : `${shown}\n`);
       },
     });
-    // The final count, unless it is the line already on screen.
-    if (line(summary) !== shown || tty) process.stdout.write(`${tty ? "\r" : ""}${line(summary)}\n`);
     if (summary.nothingToResume) {
       process.stdout.write(`Nothing to resume: the send of ${week} is not paused.\n`);
       return true;
     }
+    // The final count, unless it is the line already on screen.
+    if (line(summary) !== shown || tty) process.stdout.write(`${tty ? "\r" : ""}${line(summary)}\n`);
     if (summary.paused) {
       const { paused } = await getSendControl(stack.ctx.db, week);
       process.stdout.write(

@@ -51,7 +51,7 @@ try {
   if (outcome?.digest) {
     const { stats, paused } = await getSendControl(stack.ctx.db, outcome.digest);
     process.stdout.write(
-      `Digest ${outcome.digest}: ${stats.sent} sent, ${stats.bounced} bounced, ${stats.softBounced} soft-bounced, ${stats.complained} complaints.\n` +
+      `Digest ${outcome.digest}: ${stats.sent} sent, ${stats.bounced} bounced, ${stats.softBounced} soft-bounced, ${stats.complained} complained.\n` +
         (paused
           ? `Its send is paused by the reputation guard: ${paused.reason}. The editors were told.\n` +
             `Resume: npm run digest -- --week ${outcome.digest} --resume\n`
