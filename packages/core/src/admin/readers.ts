@@ -5,6 +5,8 @@
 import type { Context } from "../context.ts";
 import { listSubscribers, type ListQuery } from "../store/subscriber-list.ts";
 import { getSubscriber } from "../store/subscribers.ts";
+import { eraseSubscriber } from "../subscription/erase.ts";
+import { recordAction } from "./audit.ts";
 import type { EmailAddress } from "../subscription/address.ts";
 import { subscriberId, type Subscriber, type SubscriberSource, type SubscriberState } from "../subscription/subscriber.ts";
 
@@ -48,4 +50,11 @@ export async function findReaders(ctx: Context, query: ListQuery) {
 export async function readerByAddress(ctx: Context, email: EmailAddress): Promise<Subscriber | undefined> {
   const s = await getSubscriber(ctx.db, subscriberId(ctx.config.tokenSecret, email));
   return s && s.state !== "erased" ? s : undefined;
+}
+
+/** Erases a reader from the desk or the API; the audit entry keeps no trace of who it was. */
+export async function eraseReader(ctx: Context, email: EmailAddress, by: string, now: Date): Promise<"erased" | "not_found"> {
+  const outcome = await eraseSubscriber(ctx, { email }, now);
+  if (outcome === "erased") await recordAction(ctx, { by, action: "erase", detail: "one reader (address not kept)" }, now);
+  return outcome;
 }

@@ -143,3 +143,24 @@ export async function allPublishedDates(db: Db): Promise<Date[]> {
   });
   return rows.flatMap((row) => (row.published ? [new Date(row.published as string)] : []));
 }
+
+/**
+ * How many items each feed published in [from, to): the same GSI1 range as the digest's query,
+ * reading only the sort key (which names the feed), for the dashboard's feed health.
+ */
+export async function itemCountsByFeed(db: Db, from: Date, to: Date): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const month of months(from, to)) {
+    const rows = await queryAll(db, {
+      IndexName: GSI1,
+      KeyConditionExpression: "GSI1PK = :month AND GSI1SK BETWEEN :from AND :to",
+      ExpressionAttributeValues: { ":month": itemKeys.publishedIn(month), ":from": from.toISOString(), ":to": to.toISOString() },
+      ProjectionExpression: "GSI1SK",
+    });
+    for (const row of rows) {
+      const feedKey = String(row.GSI1SK).split("#")[1]!;
+      counts.set(feedKey, (counts.get(feedKey) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
