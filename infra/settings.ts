@@ -32,4 +32,6 @@ export const settings = {
   sendRate: process.env.SEND_RATE ?? "",
   /** "route53": SST writes the identity's DKIM records to your Route 53 zone. */
   senderDns: process.env.SENDER_DNS,
+  /** The editors who may sign in to the desk (comma-separated); empty: nobody. */
+  adminEmails: process.env.ADMIN_EMAILS ?? "",
 };
