@@ -30,7 +30,8 @@ export const SIGN_IN_LIMITS = {
 
 async function enforce(ctx: Context, limits: readonly Omit<RateLimit, "scope" | "key">[], scope: string, key: string, now: Date) {
   for (const limit of limits) {
-    const decision = await hitRateLimit(ctx.db, { ...limit, scope, key }, now);
+    // One counter per window length: an hour and a minute that start at the same second are two rows.
+    const decision = await hitRateLimit(ctx.db, { ...limit, scope: `${scope}-${limit.windowSeconds}`, key }, now);
     if (!decision.allowed) {
       throw new TidingsError("rate_limited", "admin.rate_limited", "Too many sign-in requests. Please wait a few minutes.", {
         data: { retryAfterSeconds: decision.retryAfterSeconds },
