@@ -4,6 +4,7 @@
  * through the emailed link, as a browser would, and post the desk's forms with their CSRF token.
  */
 import { afterAll, beforeAll } from "vitest";
+import { startSession } from "@tidings/core/admin/sessions";
 import { localSignInOutbox } from "@tidings/core/admin/sign-in-mail";
 import { localConfirmationOutbox } from "@tidings/core/subscription/confirmation-outbox";
 import { createApp } from "@tidings/functions/app/app";
@@ -91,6 +92,14 @@ export function useDesk(env: Record<string, string> = {}) {
       const csrf = /name="_csrf" value="([\w-]+)"/.exec(page)?.[1];
       if (!csrf) throw new Error("no CSRF token on the dashboard");
       return { cookie, csrf };
+    },
+    /**
+     * A session started directly (core's startSession), for tests about what a session may do:
+     * the emailed link is per-address rate limited, and its own tests walk it.
+     */
+    async session(email = EDITOR): Promise<Signed> {
+      const { token, session } = await startSession(services.ctx, email, { clientAddress: "192.0.2.250", userAgent: "vitest" }, new Date(now));
+      return { cookie: `tidings_session=${token}`, csrf: session.csrf };
     },
     get: (path: string, who?: Signed) => app.request(path, { headers: who ? { cookie: who.cookie } : {} }),
     /** A desk form post, with the session's CSRF token unless `fields._csrf` says otherwise. */
