@@ -158,7 +158,7 @@ export function ReaderPage({ s, editor }: { s: Subscriber; editor: Editor }) {
           {s.imported
             ? `${s.imported.mode === "confirmed" ? "attested by" : "imported for double opt-in by"} ${s.imported.by} on ${when(s.imported.at)}`
             : s.consent
-              ? `signup form "${s.consent.form}" on ${when(s.consent.at)} from ${s.consent.clientAddress}`
+              ? `signed up with the form “${s.consent.form}” on ${when(s.consent.at)} from ${s.consent.clientAddress}`
               : "—"}
           {s.confirmation ? ` · confirmed by clicking the link from ${s.confirmation.clientAddress}` : ""}
         </dd>
