@@ -1,7 +1,8 @@
 /**
  * An existing local table that lacks an index the definition has (GSI2, added for the desk) gets
  * it. DynamoDB adds a global index to a live table with UpdateTable, and that is tried first;
- * dynalite accepts the request but ignores it, so the table is then rebuilt: every row copied to a
+ * dynalite refuses the request (it wants provisioned throughput) or ignores it, so the table is
+ * then rebuilt: every row copied to a
  * side table, the table created anew from the definition, the rows copied back. A crash at any
  * step is resumed by the next start (the side table is only deleted once the copy back is done).
  * Local stack only: on AWS, SST adds the index when the definition changes.
@@ -66,18 +67,21 @@ export async function resumeRebuild({ client, table }: Db): Promise<boolean> {
 /** Adds the missing global indexes to an existing table: UpdateTable, else a rebuild. */
 export async function addIndexes(db: Db, missing: string[]): Promise<void> {
   const { client, table } = db;
-  for (const name of missing) {
-    const index = indexDefinition(name as keyof typeof tableDefinition.globalIndexes);
-    await client.send(
-      new UpdateTableCommand({
-        TableName: table,
-        AttributeDefinitions: index.KeySchema.map((k) => ({ AttributeName: k.AttributeName, AttributeType: "S" })),
-        GlobalSecondaryIndexUpdates: [{ Create: index }],
-      }),
-    );
+  try {
+    for (const name of missing) {
+      const index = indexDefinition(name as keyof typeof tableDefinition.globalIndexes);
+      await client.send(
+        new UpdateTableCommand({
+          TableName: table,
+          AttributeDefinitions: index.KeySchema.map((k) => ({ AttributeName: k.AttributeName, AttributeType: "S" })),
+          GlobalSecondaryIndexUpdates: [{ Create: index }],
+        }),
+      );
+    }
+    if (missingIndexes(await waitActive(client, table)).length === 0) return;
+  } catch (e) {
+    if ((e as { name?: string }).name !== "ValidationException") throw e;
   }
-  const after = await waitActive(client, table);
-  if (missingIndexes(after).length === 0) return;
   await createTable(client, sideTable(table));
   await resumeRebuild(db);
 }
