@@ -41,8 +41,8 @@ export function FeedsPage({ feeds, notice, editor }: { feeds: FeedHealth[]; noti
       <h2 id="add">Add a feed</h2>
       <form class="stack" method="post" action="/admin/feeds/preview">
         <CsrfField token={editor.csrf} />
-        <label for="url">The feed's address (RSS, Atom or JSON Feed)</label>
-        <input type="url" id="url" name="url" required placeholder="https://example.com/feed.xml" />
+        <label for="url">The feed's address (RSS, Atom or JSON Feed; locally also a file)</label>
+        <input type="text" inputmode="url" id="url" name="url" required placeholder="https://example.com/feed.xml" />
         <button type="submit">Fetch and preview</button>
       </form>
     </DeskLayout>
