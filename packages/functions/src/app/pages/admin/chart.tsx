@@ -8,11 +8,11 @@ const W = 720;
 const H = 220;
 const PAD = { top: 16, right: 12, bottom: 34, left: 44 };
 
-/** A round axis maximum at or above `max`: 1, 2 or 5 times a power of ten. */
+/** A round axis maximum at or above `max`: 1, 2, 2.5 or 5 times a power of ten. */
 export function niceMax(max: number): number {
   if (max <= 5) return 5;
   const power = 10 ** Math.floor(Math.log10(max));
-  return [1, 2, 5, 10].map((m) => m * power).find((v) => v >= max)!;
+  return [1, 2, 2.5, 5, 10].map((m) => m * power).find((v) => v >= max)!;
 }
 
 export function ReadersChart({ weeks }: { weeks: WeekPoint[] }) {

@@ -26,13 +26,24 @@ function Digests({ digests }: { digests: DigestFigures[] }) {
             <th scope="row">
               <a href={`/digests/${week}`}>{week}</a>
             </th>
-            <td>{f.fannedOutAt ? subject : <span class="muted">{subject} (not sent)</span>}</td>
-            <td class="num">{f.sent}</td>
-            <td class="num">{f.failed}</td>
-            <td class="num">{f.skipped}</td>
-            <td class="num">{`${f.bounced}${rate(f.bounced, f.sent)}`}</td>
-            <td class="num">{`${f.complained}${rate(f.complained, f.sent)}`}</td>
-            <td class="num">{f.unsubscribed}</td>
+            {f.fannedOutAt ? (
+              <>
+                <td>{subject}</td>
+                <td class="num">{f.sent}</td>
+                <td class="num">{f.failed}</td>
+                <td class="num">{f.skipped}</td>
+                <td class="num">{`${f.bounced}${rate(f.bounced, f.sent)}`}</td>
+                <td class="num">{`${f.complained}${rate(f.complained, f.sent)}`}</td>
+                <td class="num">{f.unsubscribed}</td>
+              </>
+            ) : (
+              <>
+                <td class="muted">{subject}</td>
+                <td class="muted" colspan={6}>
+                  not sent
+                </td>
+              </>
+            )}
           </tr>
         ))}
       </tbody>

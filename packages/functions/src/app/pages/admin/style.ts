@@ -25,6 +25,7 @@ form.row { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; margin
 input[type="text"], input[type="url"], input[type="search"], select, input[type="file"] { font: inherit; padding: 0.5rem 0.6rem; border: 1px solid var(--muted); border-radius: 6px; background: var(--card); color: var(--fg); }
 .key { font-family: ui-monospace, monospace; word-break: break-all; background: var(--card); border: 1px solid var(--line); padding: 0.75rem; border-radius: 6px; }
 .pager { display: flex; gap: 1rem; }
+.desk fieldset label { font-weight: 400; }
 button.danger { background: #b00020; }
 @media (prefers-color-scheme: dark) { button.danger { background: #ff8a8a; } }
 `;
