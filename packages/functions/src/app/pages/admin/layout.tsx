@@ -46,10 +46,17 @@ export function DeskLayout({ title, editor, children }: DeskPage) {
                 {sections.map(([href, label]) => (
                   <a href={href}>{label}</a>
                 ))}
+                <span class="muted">{editor.email}</span>
                 <form method="post" action="/admin/sign-out" class="inline">
                   <CsrfField token={editor.csrf} />
                   <button type="submit" class="link">
-                    Sign out {editor.email}
+                    Sign out
+                  </button>
+                </form>
+                <form method="post" action="/admin/sign-out/everywhere" class="inline">
+                  <CsrfField token={editor.csrf} />
+                  <button type="submit" class="link">
+                    Sign out everywhere
                   </button>
                 </form>
               </nav>
