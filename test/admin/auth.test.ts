@@ -28,7 +28,8 @@ const open = (path: string) => path === "/admin/sign-in" || path.startsWith("/ad
 describe("every desk and API route refuses without authentication", () => {
   it("walks the router", async () => {
     const routes = bed.app.routes.filter(
-      (r) => r.method !== "ALL" && (r.path === "/admin" || r.path.startsWith("/admin/") || r.path.startsWith("/api/v1")),
+      (r) =>
+        r.method !== "ALL" && (r.path === "/admin" || r.path.startsWith("/admin/") || r.path.startsWith("/api/v1")),
     );
     const desk = routes.filter((r) => r.path.startsWith("/admin") && !open(r.path));
     const api = routes.filter((r) => r.path.startsWith("/api/v1"));
@@ -44,7 +45,12 @@ describe("every desk and API route refuses without authentication", () => {
         ...(r.method === "GET" ? {} : { body: "_csrf=x&url=https%3A%2F%2Fexample.com%2F&name=x&consent=confirmed" }),
       });
       if (r.method === "GET") {
-        expect([r.method, path, res.status, res.headers.get("location")]).toEqual([r.method, path, 302, "/admin/sign-in"]);
+        expect([r.method, path, res.status, res.headers.get("location")]).toEqual([
+          r.method,
+          path,
+          302,
+          "/admin/sign-in",
+        ]);
       } else expect([r.method, path, res.status]).toEqual([r.method, path, 401]);
     }
     for (const r of api) {

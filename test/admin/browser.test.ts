@@ -63,32 +63,54 @@ describe("the desk in Chromium", () => {
     await page.getByRole("button", { name: "Email me a sign-in link" }).click();
     await expect(page.getByRole("status").textContent()).resolves.toContain("If this address belongs to an editor");
 
-    const link = /(http\S+\/admin\/sign-in\?token=[\w-]+)/.exec((await newestMail("editor@tidings.localhost")).body.text ?? "")![1]!;
+    const link = /(http\S+\/admin\/sign-in\?token=[\w-]+)/.exec(
+      (await newestMail("editor@tidings.localhost")).body.text ?? "",
+    )![1]!;
     await page.goto(link);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/admin$/);
     expect(await page.locator("h1").textContent()).toBe("Dashboard");
-    expect(await page.locator("svg[role=img] title").first().textContent()).toBe("Active readers per week, last six months");
+    expect(await page.locator("svg[role=img] title").first().textContent()).toBe(
+      "Active readers per week, last six months",
+    );
     const cookies = await context.cookies();
     expect(cookies.find((c) => c.name === "tidings_session")).toMatchObject({ httpOnly: true, sameSite: "Strict" });
 
     const csv = join(env.TIDINGS_DATA_DIR!, "readers.csv");
-    writeFileSync(csv, "email,name\nann@example.com,Ann\nBOB@example.com,Bob\nbob@example.com,Bob again\nnot an address,X\n");
+    writeFileSync(
+      csv,
+      "email,name\nann@example.com,Ann\nBOB@example.com,Bob\nbob@example.com,Bob again\nnot an address,X\n",
+    );
     await page.getByRole("link", { name: "Subscribers" }).click();
     await page.locator("input[type=file]").setInputFiles(csv);
     await page.getByLabel(/Confirmed: I attest/).check();
     await page.getByRole("button", { name: "Import" }).click();
     expect(await page.locator("h1").textContent()).toBe("Import done");
     const cards = await page.locator(".cards li").allTextContents();
-    expect(cards).toEqual(["Imported2", "Already subscribed0", "Skipped: unsubscribed0", "Skipped: suppressed0", "Duplicates1", "Invalid1"]);
+    expect(cards).toEqual([
+      "Imported2",
+      "Already subscribed0",
+      "Skipped: unsubscribed0",
+      "Skipped: suppressed0",
+      "Duplicates1",
+      "Invalid1",
+    ]);
     expect(await page.locator("table").textContent()).toContain("5");
 
     await page.getByRole("link", { name: "Back to the subscribers" }).click();
     expect(await page.locator("tbody").textContent()).toContain("ann@example.com");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Export every reader/ }).click()]);
-    const exported = readFileSync((await download.path())!, "utf8").trim().split("\r\n");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /Export every reader/ }).click(),
+    ]);
+    const exported = readFileSync((await download.path())!, "utf8")
+      .trim()
+      .split("\r\n");
     expect(exported[0]).toMatch(/^email,state,/);
-    expect(exported.slice(1).map((l) => l.split(",").slice(0, 2).join(","))).toEqual(["ann@example.com,active", "BOB@example.com,active"]);
+    expect(exported.slice(1).map((l) => l.split(",").slice(0, 2).join(","))).toEqual([
+      "ann@example.com,active",
+      "BOB@example.com,active",
+    ]);
 
     await page.getByRole("link", { name: "Feeds" }).click();
     await page.getByLabel(/The feed's address/).fill(atom);

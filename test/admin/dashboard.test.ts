@@ -39,7 +39,7 @@ describe("the dashboard", () => {
 
     const html = await (await bed.get("/admin", await bed.session())).text();
     expect(html).toContain('role="img"');
-    expect(html).toContain("<title id=\"chart-title\">Active readers per week, last six months</title>");
+    expect(html).toContain('<title id="chart-title">Active readers per week, last six months</title>');
     expect(html).toMatch(/<th scope="row">2026-W18<\/th><td class="num">12<\/td><td class="num">\+12<\/td>/);
     expect(html).toContain("Nothing needs attention.");
   });
@@ -51,13 +51,18 @@ describe("the dashboard", () => {
     const token = new URL(unsubscribeUrl(bed.ctx.config, reader!)).searchParams.get("token")!;
     await unsubscribe(bed.ctx, token, bed.now());
     const data = await dashboard(bed.ctx, bed.now());
-    expect(data.digests[0]).toMatchObject({ week: "2026-W20", figures: { sent: 12, failed: 0, skipped: 0, unsubscribed: 1, recipients: 12 } });
+    expect(data.digests[0]).toMatchObject({
+      week: "2026-W20",
+      figures: { sent: 12, failed: 0, skipped: 0, unsubscribed: 1, recipients: 12 },
+    });
     expect(data.readers).toMatchObject({ active: 11, unsubscribed: 4 });
   });
 
   it("shows feed health, and warns about a feed failing for more than a day", async () => {
     await addFeed(bed.ctx, seed, EDITOR, bed.now());
-    await ingestFeeds(bed.ctx, ["/no/such/feed.xml"], undefined, { now: () => new Date(bed.now().getTime() - 30 * HOUR) });
+    await ingestFeeds(bed.ctx, ["/no/such/feed.xml"], undefined, {
+      now: () => new Date(bed.now().getTime() - 30 * HOUR),
+    });
     const { putFeedRegistration, feedKeyOf } = await import("@tidings/core/store/feeds");
     await putFeedRegistration(bed.ctx.db, feedKeyOf("/no/such/feed.xml"), { status: "active" });
     await ingestFeeds(bed.ctx, ["/no/such/feed.xml"], undefined, { now: () => bed.now(), force: true });
@@ -66,7 +71,10 @@ describe("the dashboard", () => {
     expect(seedFeed.itemsLastFourWeeks).toBeGreaterThan(0);
     expect(seedFeed.lastSuccessAt).toBe(bed.now().toISOString());
     const broken = data.feeds.find((f) => f.source === "/no/such/feed.xml")!;
-    expect(broken).toMatchObject({ failures: 2, failingSince: new Date(bed.now().getTime() - 30 * HOUR).toISOString() });
+    expect(broken).toMatchObject({
+      failures: 2,
+      failingSince: new Date(bed.now().getTime() - 30 * HOUR).toISOString(),
+    });
     expect(data.warnings.map((w) => w.kind)).toEqual(["feed_failing"]);
     const html = await (await bed.get("/admin", await bed.session())).text();
     expect(html).toContain("Needs attention");
@@ -77,9 +85,17 @@ describe("the dashboard", () => {
 describe("warnings", () => {
   const now = new Date("2026-05-25T09:00:00Z");
   const figures = (f: Partial<DeliveryFigures>): DeliveryFigures => ({
-    sent: 0, failed: 0, skipped: 0, bounced: 0, softBounced: 0, complained: 0, unsubscribed: 0, ...f,
+    sent: 0,
+    failed: 0,
+    skipped: 0,
+    bounced: 0,
+    softBounced: 0,
+    complained: 0,
+    unsubscribed: 0,
+    ...f,
   });
-  const kinds = (f: Partial<DeliveryFigures>) => warningsOf([], { week: "2026-W21", figures: figures(f) }, now).map((w) => w.kind);
+  const kinds = (f: Partial<DeliveryFigures>) =>
+    warningsOf([], { week: "2026-W21", figures: figures(f) }, now).map((w) => w.kind);
 
   it("a bounce rate over 2% and a complaint rate over 0.1% on the last send", () => {
     expect(kinds({ sent: 1000, bounced: 20, complained: 1 })).toEqual([]);

@@ -8,7 +8,7 @@ import { startSession } from "@tidings/core/admin/sessions";
 import { localSignInOutbox } from "@tidings/core/admin/sign-in-mail";
 import { localConfirmationOutbox } from "@tidings/core/subscription/confirmation-outbox";
 import { createApp } from "@tidings/functions/app/app";
-import { startTestServices, type TestServices } from "../support/services.ts";
+import { startTestServices, type SentEmail, type TestServices } from "../support/services.ts";
 
 export const EDITOR = "editor@tidings.localhost";
 /** What a browser on the app's own pages sends with a form post. */
@@ -53,14 +53,14 @@ export function useDesk(env: Record<string, string> = {}) {
     now: () => new Date(now),
     advance: (ms: number) => void (now += ms),
     /** A client address of its own (its own rate-limit budget). */
-    client: () => `192.0.2.${++clients}`,
-    async mailbox() {
+    client: (): string => `192.0.2.${++clients}`,
+    async mailbox(): Promise<SentEmail[]> {
       await deskMail.drained();
       await confirmations.drained();
       return services.mailbox();
     },
     /** Asks for a sign-in link and returns the link's path from the email (undefined: no email came). */
-    async requestLink(email = EDITOR, client = bed.client()): Promise<string | undefined> {
+    async requestLink(email: string = EDITOR, client: string = bed.client()): Promise<string | undefined> {
       await services.clearMailbox();
       const res = await app.request("/admin/sign-in", {
         method: "POST",
@@ -73,7 +73,7 @@ export function useDesk(env: Record<string, string> = {}) {
       return link;
     },
     /** Presses the link page's button: the response (a session cookie and a redirect, or a refusal). */
-    pressLink(path: string) {
+    async pressLink(path: string): Promise<Response> {
       const token = new URL(path, "http://localhost").searchParams.get("token") ?? "";
       return app.request("/admin/sign-in/link", {
         method: "POST",
@@ -98,16 +98,30 @@ export function useDesk(env: Record<string, string> = {}) {
      * the emailed link is per-address rate limited, and its own tests walk it.
      */
     async session(email = EDITOR): Promise<Signed> {
-      const { token, session } = await startSession(services.ctx, email, { clientAddress: "192.0.2.250", userAgent: "vitest" }, new Date(now));
+      const { token, session } = await startSession(
+        services.ctx,
+        email,
+        { clientAddress: "192.0.2.250", userAgent: "vitest" },
+        new Date(now),
+      );
       return { cookie: `tidings_session=${token}`, csrf: session.csrf };
     },
     get: (path: string, who?: Signed) => app.request(path, { headers: who ? { cookie: who.cookie } : {} }),
     /** A desk form post, with the session's CSRF token unless `fields._csrf` says otherwise. */
-    post(path: string, who: Signed | undefined, fields: Record<string, string> = {}, headers: Record<string, string> = SAME_ORIGIN) {
+    post(
+      path: string,
+      who: Signed | undefined,
+      fields: Record<string, string> = {},
+      headers: Record<string, string> = SAME_ORIGIN,
+    ) {
       const body = new URLSearchParams({ ...(who ? { _csrf: who.csrf } : {}), ...fields });
       return app.request(path, {
         method: "POST",
-        headers: { ...headers, "content-type": "application/x-www-form-urlencoded", ...(who ? { cookie: who.cookie } : {}) },
+        headers: {
+          ...headers,
+          "content-type": "application/x-www-form-urlencoded",
+          ...(who ? { cookie: who.cookie } : {}),
+        },
         body: body.toString(),
       });
     },

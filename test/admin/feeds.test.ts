@@ -53,7 +53,9 @@ describe("feeds in the desk", () => {
   });
 
   it("refuses to add what is not a feed, saying why", async () => {
-    const res = await bed.post("/admin/feeds/preview", who, { url: fileURLToPath(new URL("../../README.md", import.meta.url)) });
+    const res = await bed.post("/admin/feeds/preview", who, {
+      url: fileURLToPath(new URL("../../README.md", import.meta.url)),
+    });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(await res.text()).toMatch(/not a feed|malformed/i);
   });
@@ -69,7 +71,9 @@ describe("feeds in the desk", () => {
     expect((await registeredFeeds(bed.ctx)).map((f) => f.source)).toEqual([seed]);
     expect((await bed.post(`/admin/feeds/${id}/pause`, who)).status).toBe(404);
     const actions = (await recentActions(bed.ctx, bed.now())).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["feed.add", "feed.pause", "feed.resume", "feed.fetch", "feed.remove"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["feed.add", "feed.pause", "feed.resume", "feed.fetch", "feed.remove"]),
+    );
   });
 
   it("a registry emptied by hand is not seeded again", async () => {
@@ -89,11 +93,17 @@ describe("feeds in the API", () => {
     const feed = (await added.json()) as { id: string; url: string; title: string; status: string };
     expect(feed).toMatchObject({ id: feedKeyOf(seed), url: seed, status: "active" });
     expect(feed.title).toContain("Semiconductors");
-    const listed = (await (await bed.api("/feeds", key)).json()) as { items: { id: string; itemsLastFourWeeks: number }[] };
+    const listed = (await (await bed.api("/feeds", key)).json()) as {
+      items: { id: string; itemsLastFourWeeks: number }[];
+    };
     expect(listed.items.map((f) => f.id)).toEqual([feedKeyOf(seed)]);
     expect((await bed.api(`/feeds/${feed.id}`, key, { method: "DELETE" })).status).toBe(204);
     expect(((await (await bed.api("/feeds", key)).json()) as { items: unknown[] }).items).toEqual([]);
-    const bad = await bed.api("/feeds", key, { method: "POST", body: JSON.stringify({ url: "/no/such/feed.xml" }), headers: { "content-type": "application/json" } });
+    const bad = await bed.api("/feeds", key, {
+      method: "POST",
+      body: JSON.stringify({ url: "/no/such/feed.xml" }),
+      headers: { "content-type": "application/json" },
+    });
     expect(bad.status).toBe(404);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe("feed.no_such_file");
   });

@@ -83,7 +83,11 @@ describe("importing a CSV in confirmed mode", () => {
 
     const before = await subscriberRows();
     const second = await importCsv(csv, "confirmed");
-    expect(second.body).toMatchObject({ imported: 0, alreadySubscribed: 5, skipped: { unsubscribed: 1, suppressed: 2, duplicate: 1 } });
+    expect(second.body).toMatchObject({
+      imported: 0,
+      alreadySubscribed: 5,
+      skipped: { unsubscribed: 1, suppressed: 2, duplicate: 1 },
+    });
     expect(await subscriberRows()).toEqual(before);
     expect((await recentActions(bed.ctx, bed.now())).filter((a) => a.action === "import")).toHaveLength(2);
   });
@@ -142,7 +146,11 @@ describe("the desk's import form", () => {
     form.set("_csrf", who.csrf);
     form.set("consent", "confirmed");
     form.set("csv", new File(["email\ndesk1@example.com\n"], "readers.csv", { type: "text/csv" }));
-    const res = await bed.app.request("/admin/subscribers/import", { method: "POST", headers: { ...SAME_ORIGIN, cookie: who.cookie }, body: form });
+    const res = await bed.app.request("/admin/subscribers/import", {
+      method: "POST",
+      headers: { ...SAME_ORIGIN, cookie: who.cookie },
+      body: form,
+    });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Import done");
     expect(await stateOf("desk1@example.com")).toBe("active");

@@ -16,7 +16,10 @@ let key: string;
 let who: Signed;
 const idOf = (address: string) => subscriberId(bed.ctx.config.tokenSecret, EmailAddress.parse(address));
 
-type Listed = { items: { email: string; state: string; createdAt: string; confirmedAt: string | null; source: string }[]; cursor: string | null };
+type Listed = {
+  items: { email: string; state: string; createdAt: string; confirmedAt: string | null; source: string }[];
+  cursor: string | null;
+};
 const list = async (query: string) => (await (await bed.api(`/subscribers?${query}`, key)).json()) as Listed;
 
 beforeAll(async () => {
@@ -54,7 +57,9 @@ describe("listing readers", () => {
   });
 
   it("searches by address prefix across every state, and filters by state", async () => {
-    expect((await list("q=LEFT")).items.map((i) => i.email)).toEqual(Array.from({ length: 7 }, (_, i) => `left${i}@example.com`));
+    expect((await list("q=LEFT")).items.map((i) => i.email)).toEqual(
+      Array.from({ length: 7 }, (_, i) => `left${i}@example.com`),
+    );
     // In the order of the bytes, as DynamoDB sorts them: "0" comes before "@".
     expect((await list("q=active11")).items.map((i) => i.email)).toEqual([
       ...Array.from({ length: 10 }, (_, i) => `active11${i}@example.com`),
@@ -88,7 +93,9 @@ describe("the CSV export", () => {
     const lines = text.trim().split("\r\n");
     expect(lines[0]).toBe("email,state,source,created_at,confirmed_at,unsubscribed_at,suppressed_at");
     expect(lines).toHaveLength(1 + 120 + 7 + 3);
-    expect(lines).toContain("left0@example.com,unsubscribed,form,2026-05-01T09:00:00.000Z,2026-05-01T09:00:00.000Z,2026-05-01T09:00:00.000Z,");
+    expect(lines).toContain(
+      "left0@example.com,unsubscribed,form,2026-05-01T09:00:00.000Z,2026-05-01T09:00:00.000Z,2026-05-01T09:00:00.000Z,",
+    );
     expect(text).not.toMatch(/sub_|token|tidings_/);
     // The desk's link gives the same file.
     expect(await (await bed.get("/admin/subscribers/export.csv", who)).text()).toBe(text);
@@ -101,13 +108,21 @@ describe("erasing a reader", () => {
     const res = await bed.api("/subscribers/active7%40example.com", key, { method: "DELETE" });
     expect(res.status).toBe(204);
     const tombstone = await getSubscriber(bed.ctx.db, idOf("active7@example.com"));
-    expect(tombstone).toEqual({ id: idOf("active7@example.com"), state: "erased", erasedAt: bed.now().toISOString(), updatedAt: bed.now().toISOString() });
+    expect(tombstone).toEqual({
+      id: idOf("active7@example.com"),
+      state: "erased",
+      erasedAt: bed.now().toISOString(),
+      updatedAt: bed.now().toISOString(),
+    });
     expect((await list("q=active7@")).items).toEqual([]);
     expect((await bed.api("/subscribers/active7%40example.com", key, { method: "DELETE" })).status).toBe(404);
     const erased = (await recentActions(bed.ctx, bed.now())).find((a) => a.action === "erase")!;
     expect(JSON.stringify(erased)).not.toContain("active7");
 
-    const imported = await bed.api("/subscribers/import?consent=confirmed", key, { method: "POST", body: "email\nactive7@example.com\n" });
+    const imported = await bed.api("/subscribers/import?consent=confirmed", key, {
+      method: "POST",
+      body: "email\nactive7@example.com\n",
+    });
     expect(await imported.json()).toMatchObject({ imported: 0, skipped: { suppressed: 1 } });
 
     const signup = await bed.app.request("/subscribe", {

@@ -56,7 +56,12 @@ describe("signing in to the desk", () => {
     const ask = (email: string) =>
       bed.app.request("/admin/sign-in", {
         method: "POST",
-        headers: { ...SAME_ORIGIN, "content-type": "application/json", accept: "application/json", "x-test-client": client },
+        headers: {
+          ...SAME_ORIGIN,
+          "content-type": "application/json",
+          accept: "application/json",
+          "x-test-client": client,
+        },
         body: JSON.stringify({ email }),
       });
     for (let i = 0; i < 5; i++) expect([i, (await ask(`someone${i}@example.com`)).status]).toEqual([i, 200]);

@@ -30,7 +30,12 @@ try {
   await prepareInstallation(ctx); // the registry seeded from FEEDS, as npm start does
   await seedReaderHistory(ctx, new Date());
   await sendInProcess(ctx, "2026-W21", { consumers: 2 });
-  const { token } = await startSession(ctx, "editor@tidings.localhost", { clientAddress: "127.0.0.1", userAgent: "screenshots" }, new Date());
+  const { token } = await startSession(
+    ctx,
+    "editor@tidings.localhost",
+    { clientAddress: "127.0.0.1", userAgent: "screenshots" },
+    new Date(),
+  );
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, colorScheme });
   await context.addCookies([{ name: "tidings_session", value: token, url: served.url }]);
   for (const shot of shots) {

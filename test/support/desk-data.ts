@@ -25,8 +25,19 @@ export async function seedReaderHistory(ctx: Context, now: Date, count = 240): P
     await claimConfirmation(ctx.db, { id, email, consent, now: joined, resendAfterMs: 0, expiresAfterMs: 400 * DAY });
     if (i % 23 === 5) return; // never confirmed
     const confirmed = new Date(joined.getTime() + DAY / 3);
-    await activateSubscriber(ctx.db, id, { at: confirmed.toISOString(), clientAddress: "198.51.100.7", userAgent: "Mozilla/5.0" });
+    await activateSubscriber(ctx.db, id, {
+      at: confirmed.toISOString(),
+      clientAddress: "198.51.100.7",
+      userAgent: "Mozilla/5.0",
+    });
     if (i % 11 === 3) await unsubscribeSubscriber(ctx.db, id, new Date(confirmed.getTime() + 20 * DAY));
-    if (i % 61 === 7) await suppressSubscriber(ctx.db, { id, email, kind: "bounce", detail: "Permanent/General", now: new Date(confirmed.getTime() + 9 * DAY) });
+    if (i % 61 === 7)
+      await suppressSubscriber(ctx.db, {
+        id,
+        email,
+        kind: "bounce",
+        detail: "Permanent/General",
+        now: new Date(confirmed.getTime() + 9 * DAY),
+      });
   });
 }

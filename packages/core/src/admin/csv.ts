@@ -45,8 +45,12 @@ const formula = /^[=+\-@\t\r]/;
 export const safeCell = (value: string): string => (formula.test(value) ? `'${value}` : value);
 
 /** An imported cell as it was before `safeCell`. */
-export const unsafeCell = (value: string): string => (value.startsWith("'") && formula.test(value.slice(1)) ? value.slice(1) : value);
+export const unsafeCell = (value: string): string =>
+  value.startsWith("'") && formula.test(value.slice(1)) ? value.slice(1) : value;
 
 /** CSV lines for rows of cells (each ends with CRLF, as RFC 4180 has it). */
 export const csvLines = (rows: string[][]): string =>
-  stringify(rows.map((r) => r.map(safeCell)), { record_delimiter: "windows" });
+  stringify(
+    rows.map((r) => r.map(safeCell)),
+    { record_delimiter: "windows" },
+  );

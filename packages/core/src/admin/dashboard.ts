@@ -65,7 +65,9 @@ export interface Dashboard {
  * of each: the running totals of the last counted week at or before it.
  */
 export function weeklyActive(counts: WeekCounts[], now: Date, count = 26): WeekPoint[] {
-  const weeks = Array.from({ length: count }, (_, i) => weekOf(new Date(now.getTime() - (count - 1 - i) * 7 * DAY), "UTC"));
+  const weeks = Array.from({ length: count }, (_, i) =>
+    weekOf(new Date(now.getTime() - (count - 1 - i) * 7 * DAY), "UTC"),
+  );
   return weeks.map((week) => {
     const upTo = counts.filter((c) => c.week <= week).at(-1);
     const during = counts.find((c) => c.week === week);
@@ -83,7 +85,9 @@ export async function dashboard(ctx: Context, now: Date): Promise<Dashboard> {
   ]);
   const totals = counts.at(-1)?.total ?? { active: 0, unsubscribed: 0, suppressed: 0, erased: 0 };
   const digests = await Promise.all(
-    summaries.slice(0, 6).map(async (d) => ({ week: d.week, subject: d.subject, figures: await getDeliveryFigures(ctx.db, d.week) })),
+    summaries
+      .slice(0, 6)
+      .map(async (d) => ({ week: d.week, subject: d.subject, figures: await getDeliveryFigures(ctx.db, d.week) })),
   );
   const health: FeedHealth[] = feeds.map((f) => ({
     feedKey: f.feedKey,

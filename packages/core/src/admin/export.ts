@@ -9,7 +9,15 @@ import { recordAction } from "./audit.ts";
 import { csvLines } from "./csv.ts";
 import { readerView } from "./readers.ts";
 
-export const EXPORT_COLUMNS = ["email", "state", "source", "created_at", "confirmed_at", "unsubscribed_at", "suppressed_at"];
+export const EXPORT_COLUMNS = [
+  "email",
+  "state",
+  "source",
+  "created_at",
+  "confirmed_at",
+  "unsubscribed_at",
+  "suppressed_at",
+];
 
 /**
  * The CSV in chunks: the header, then a chunk per page of readers. The action is recorded first.
@@ -23,15 +31,17 @@ export async function* exportSubscribers(ctx: Context, by: string, now: Date): A
     let after: string | undefined;
     do {
       const page = await listSubscribers(ctx.db, { state, after, limit: 500, now });
-      const rows = page.subscribers.map(readerView).map((r) => [
-        r.email,
-        r.state,
-        r.source,
-        r.createdAt,
-        r.confirmedAt ?? "",
-        r.unsubscribedAt ?? "",
-        r.suppressedAt ?? "",
-      ]);
+      const rows = page.subscribers
+        .map(readerView)
+        .map((r) => [
+          r.email,
+          r.state,
+          r.source,
+          r.createdAt,
+          r.confirmedAt ?? "",
+          r.unsubscribedAt ?? "",
+          r.suppressedAt ?? "",
+        ]);
       if (rows.length) yield csvLines(rows);
       after = page.next;
     } while (after);

@@ -57,7 +57,11 @@ function readAddresses(csv: string, report: ImportReport): EmailAddress[] {
   const [header, ...rows] = records;
   const column = header?.cells.findIndex((c) => c.trim().toLowerCase() === "email") ?? -1;
   if (!header || column < 0) {
-    throw new TidingsError("invalid", "admin.import_no_email_column", "The CSV needs a header row with an `email` column.");
+    throw new TidingsError(
+      "invalid",
+      "admin.import_no_email_column",
+      "The CSV needs a header row with an `email` column.",
+    );
   }
   const seen = new Set<string>();
   const out: EmailAddress[] = [];
@@ -132,7 +136,12 @@ export async function importSubscribers(
   }));
   for (let i = 0; i < readers.length; i += 100) {
     const chunk = readers.slice(i, i + 100);
-    const rows = await batchGet(ctx.db, chunk.map((r) => subscriberKeys.key(r.id)), ["id", "state"], { consistent: true });
+    const rows = await batchGet(
+      ctx.db,
+      chunk.map((r) => subscriberKeys.key(r.id)),
+      ["id", "state"],
+      { consistent: true },
+    );
     const states = new Map(rows.map((row) => [row.id as string, row.state as string]));
     const outcomes = await mapLimit(chunk, 16, (r) => importOne(ctx, r, states.get(r.id), options));
     const imported = chunk.filter((_, n) => outcomes[n] === "imported");
@@ -141,10 +150,12 @@ export async function importSubscribers(
     report.skipped.unsubscribed += outcomes.filter((o) => o === "unsubscribed").length;
     report.skipped.suppressed += outcomes.filter((o) => o === "suppressed").length;
     // Confirmation emails leave through the outbox, paced like signups' (ConfirmQueue on AWS).
-    if (options.mode === "opt-in" && imported.length) await outbox.enqueue(imported.map((r) => ({ subscriberId: r.id })));
+    if (options.mode === "opt-in" && imported.length)
+      await outbox.enqueue(imported.map((r) => ({ subscriberId: r.id })));
   }
   report.invalid.sort((a, b) => a.line - b.line);
-  if (options.mode === "confirmed") await addReaderCounts(ctx.db, weekOf(options.now, "UTC"), { active: report.imported });
+  if (options.mode === "confirmed")
+    await addReaderCounts(ctx.db, weekOf(options.now, "UTC"), { active: report.imported });
   const detail = `${report.imported} imported (${options.mode}), ${report.alreadySubscribed} already subscribed, ${report.skipped.unsubscribed + report.skipped.suppressed} skipped, ${report.invalid.length} invalid`;
   await recordAction(ctx, { by: options.by, action: "import", detail }, options.now);
   return report;

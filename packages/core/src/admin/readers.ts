@@ -8,7 +8,12 @@ import { getSubscriber } from "../store/subscribers.ts";
 import { eraseSubscriber } from "../subscription/erase.ts";
 import { recordAction } from "./audit.ts";
 import type { EmailAddress } from "../subscription/address.ts";
-import { subscriberId, type Subscriber, type SubscriberSource, type SubscriberState } from "../subscription/subscriber.ts";
+import {
+  subscriberId,
+  type Subscriber,
+  type SubscriberSource,
+  type SubscriberState,
+} from "../subscription/subscriber.ts";
 
 export interface ReaderView {
   email: string;
@@ -53,8 +58,14 @@ export async function readerByAddress(ctx: Context, email: EmailAddress): Promis
 }
 
 /** Erases a reader from the desk or the API; the audit entry keeps no trace of who it was. */
-export async function eraseReader(ctx: Context, email: EmailAddress, by: string, now: Date): Promise<"erased" | "not_found"> {
+export async function eraseReader(
+  ctx: Context,
+  email: EmailAddress,
+  by: string,
+  now: Date,
+): Promise<"erased" | "not_found"> {
   const outcome = await eraseSubscriber(ctx, { email }, now);
-  if (outcome === "erased") await recordAction(ctx, { by, action: "erase", detail: "one reader (address not kept)" }, now);
+  if (outcome === "erased")
+    await recordAction(ctx, { by, action: "erase", detail: "one reader (address not kept)" }, now);
   return outcome;
 }

@@ -44,7 +44,11 @@ export async function signInEmail(values: { signInUrl: string; postalAddress: st
 }
 
 /** Creates a link for the editor a message names and mails it; nothing for a stranger's request. */
-export async function deliverSignInLink(ctx: Context, message: SignInMessage, now: Date): Promise<"sent" | "not_editor"> {
+export async function deliverSignInLink(
+  ctx: Context,
+  message: SignInMessage,
+  now: Date,
+): Promise<"sent" | "not_editor"> {
   const editor = message.signIn;
   if (!editor || !isEditor(ctx.config, editor)) return "not_editor";
   const token = newSecret();

@@ -28,14 +28,25 @@ export const SIGN_IN_LIMITS = {
   email: [{ windowSeconds: 60 * 60, max: 5 }],
 } as const;
 
-async function enforce(ctx: Context, limits: readonly Omit<RateLimit, "scope" | "key">[], scope: string, key: string, now: Date) {
+async function enforce(
+  ctx: Context,
+  limits: readonly Omit<RateLimit, "scope" | "key">[],
+  scope: string,
+  key: string,
+  now: Date,
+) {
   for (const limit of limits) {
     // One counter per window length: an hour and a minute that start at the same second are two rows.
     const decision = await hitRateLimit(ctx.db, { ...limit, scope: `${scope}-${limit.windowSeconds}`, key }, now);
     if (!decision.allowed) {
-      throw new TidingsError("rate_limited", "admin.rate_limited", "Too many sign-in requests. Please wait a few minutes.", {
-        data: { retryAfterSeconds: decision.retryAfterSeconds },
-      });
+      throw new TidingsError(
+        "rate_limited",
+        "admin.rate_limited",
+        "Too many sign-in requests. Please wait a few minutes.",
+        {
+          data: { retryAfterSeconds: decision.retryAfterSeconds },
+        },
+      );
     }
   }
 }

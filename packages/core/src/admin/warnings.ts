@@ -42,7 +42,10 @@ export function warningsOf(
     if (f.disabled) out.push({ kind: "feed_disabled", message: `${f.title} is disabled: ${f.disabled}` });
     const since = f.failingSince ?? f.lastErrorAt;
     if (f.failures > 0 && since && now.getTime() - Date.parse(since) > LIMITS.feedFailingMs) {
-      out.push({ kind: "feed_failing", message: `${f.title} has been failing since ${since.slice(0, 16).replace("T", " ")} UTC: ${f.lastError ?? "unknown error"}` });
+      out.push({
+        kind: "feed_failing",
+        message: `${f.title} has been failing since ${since.slice(0, 16).replace("T", " ")} UTC: ${f.lastError ?? "unknown error"}`,
+      });
     }
   }
   if (!lastSend) return out;
@@ -63,9 +66,15 @@ export function warningsOf(
     const bounces = figures.bounced / figures.sent;
     const complaints = figures.complained / figures.sent;
     if (bounces > LIMITS.bounceRate)
-      out.push({ kind: "bounce_rate", message: `${percent(bounces)} of the ${week} send bounced (over ${percent(LIMITS.bounceRate)}).` });
+      out.push({
+        kind: "bounce_rate",
+        message: `${percent(bounces)} of the ${week} send bounced (over ${percent(LIMITS.bounceRate)}).`,
+      });
     if (complaints > LIMITS.complaintRate)
-      out.push({ kind: "complaint_rate", message: `${percent(complaints)} of the ${week} send complained (over ${percent(LIMITS.complaintRate)}).` });
+      out.push({
+        kind: "complaint_rate",
+        message: `${percent(complaints)} of the ${week} send complained (over ${percent(LIMITS.complaintRate)}).`,
+      });
   }
   return out;
 }

@@ -28,12 +28,19 @@ export type { RegisteredFeed };
 
 /** Seeds the registry from FEEDS, once per installation (a marker row says it was done). */
 export async function ensureFeedsSeeded(ctx: Context, now = new Date()): Promise<string[]> {
-  const marker = rowOf(setupKeys.type, setupKeys.key("feeds-seeded"), { at: now.toISOString(), feeds: ctx.config.feeds });
+  const marker = rowOf(setupKeys.type, setupKeys.key("feeds-seeded"), {
+    at: now.toISOString(),
+    feeds: ctx.config.feeds,
+  });
   if (!(await putIf(ctx.db, { Item: marker, ConditionExpression: "attribute_not_exists(PK)" }))) return [];
   for (const source of ctx.config.feeds) {
     const state = await getFeedState(ctx.db, source);
     await putFeedState(ctx.db, state);
-    await putFeedRegistration(ctx.db, state.feedKey, { status: "active", addedAt: now.toISOString(), addedBy: "FEEDS" });
+    await putFeedRegistration(ctx.db, state.feedKey, {
+      status: "active",
+      addedAt: now.toISOString(),
+      addedBy: "FEEDS",
+    });
   }
   ctx.log.info("feeds: registry seeded from FEEDS", { feeds: ctx.config.feeds.length });
   return ctx.config.feeds;
@@ -106,8 +113,16 @@ export async function changeFeed(
 ): Promise<void> {
   const feed = await registered(ctx, feedKey);
   const status = { pause: "paused", resume: "active", remove: undefined }[change] as RegisteredFeed["status"];
-  await putFeedRegistration(ctx.db, feedKey, change === "remove" ? { status, addedAt: undefined, addedBy: undefined } : { status });
-  await recordAction(ctx, { by, action: `feed.${change}`, detail: `${feed.title ?? feed.source} (${feed.source})` }, now);
+  await putFeedRegistration(
+    ctx.db,
+    feedKey,
+    change === "remove" ? { status, addedAt: undefined, addedBy: undefined } : { status },
+  );
+  await recordAction(
+    ctx,
+    { by, action: `feed.${change}`, detail: `${feed.title ?? feed.source} (${feed.source})` },
+    now,
+  );
 }
 
 /** Fetches a registered feed now, even one that is paused or backing off. */

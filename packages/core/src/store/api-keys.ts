@@ -60,6 +60,9 @@ export async function touchApiKey(db: Db, id: string, now: Date, everyMs: number
     Key: apiKeyKeys.key(id),
     UpdateExpression: "SET lastUsedAt = :now",
     ConditionExpression: "attribute_exists(PK) AND (attribute_not_exists(lastUsedAt) OR lastUsedAt < :before)",
-    ExpressionAttributeValues: { ":now": now.toISOString(), ":before": new Date(now.getTime() - everyMs).toISOString() },
+    ExpressionAttributeValues: {
+      ":now": now.toISOString(),
+      ":before": new Date(now.getTime() - everyMs).toISOString(),
+    },
   });
 }

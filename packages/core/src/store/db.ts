@@ -74,7 +74,11 @@ const keySchema = (hash: string, range: string) => [
 /** One global index of the definition, as CreateTable and UpdateTable take it. */
 export function indexDefinition(name: keyof typeof tableDefinition.globalIndexes) {
   const index = tableDefinition.globalIndexes[name];
-  return { IndexName: name, KeySchema: keySchema(index.hashKey, index.rangeKey), Projection: { ProjectionType: "ALL" as const } };
+  return {
+    IndexName: name,
+    KeySchema: keySchema(index.hashKey, index.rangeKey),
+    Projection: { ProjectionType: "ALL" as const },
+  };
 }
 
 /** Creates a table named `name` from the definition and waits until it and its indexes are ACTIVE. */
@@ -96,7 +100,10 @@ export async function createTable(client: DynamoDBDocumentClient, name: string):
 export async function waitActive(client: DynamoDBDocumentClient, name: string): Promise<TableDescription> {
   for (let i = 0; i < 200; i++) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
-    if (Table?.TableStatus === "ACTIVE" && (Table.GlobalSecondaryIndexes ?? []).every((g) => g.IndexStatus === "ACTIVE"))
+    if (
+      Table?.TableStatus === "ACTIVE" &&
+      (Table.GlobalSecondaryIndexes ?? []).every((g) => g.IndexStatus === "ACTIVE")
+    )
       return Table;
     await new Promise((r) => setTimeout(r, 50));
   }

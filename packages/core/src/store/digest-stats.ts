@@ -64,7 +64,12 @@ export async function recordFanOut(db: Db, week: string, recipients: number, at:
       Key: digestStatsKeys.key(week),
       UpdateExpression: "SET #type = :type, week = :week, recipients = :n, fannedOutAt = :at",
       ExpressionAttributeNames: { "#type": "type" },
-      ExpressionAttributeValues: { ":type": digestStatsKeys.type, ":week": week, ":n": recipients, ":at": at.toISOString() },
+      ExpressionAttributeValues: {
+        ":type": digestStatsKeys.type,
+        ":week": week,
+        ":n": recipients,
+        ":at": at.toISOString(),
+      },
     }),
   );
 }

@@ -154,7 +154,11 @@ export async function itemCountsByFeed(db: Db, from: Date, to: Date): Promise<Ma
     const rows = await queryAll(db, {
       IndexName: GSI1,
       KeyConditionExpression: "GSI1PK = :month AND GSI1SK BETWEEN :from AND :to",
-      ExpressionAttributeValues: { ":month": itemKeys.publishedIn(month), ":from": from.toISOString(), ":to": to.toISOString() },
+      ExpressionAttributeValues: {
+        ":month": itemKeys.publishedIn(month),
+        ":from": from.toISOString(),
+        ":to": to.toISOString(),
+      },
       ProjectionExpression: "GSI1SK",
     });
     for (const row of rows) {

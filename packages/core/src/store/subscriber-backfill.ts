@@ -21,7 +21,11 @@ const MARKER = "subscriber-list";
 function stateDate(row: Record<string, unknown>): string {
   const confirmation = row.confirmation as { at?: string } | undefined;
   const dated = { active: confirmation?.at, unsubscribed: row.unsubscribedAt, suppressed: row.suppressedAt };
-  return (dated[row.state as keyof typeof dated] as string | undefined) ?? (row.updatedAt as string) ?? (row.createdAt as string);
+  return (
+    (dated[row.state as keyof typeof dated] as string | undefined) ??
+    (row.updatedAt as string) ??
+    (row.createdAt as string)
+  );
 }
 
 /** Lists and counts the subscribers written before GSI2; returns how many rows it listed. */
@@ -39,7 +43,8 @@ export async function backfillSubscriberList(db: Db, now: Date): Promise<number>
     const page = await db.client.send(
       new ScanCommand({
         TableName: db.table,
-        FilterExpression: "begins_with(PK, :sub) AND SK = :sk AND attribute_not_exists(GSI2SK) AND attribute_exists(email)",
+        FilterExpression:
+          "begins_with(PK, :sub) AND SK = :sk AND attribute_not_exists(GSI2SK) AND attribute_exists(email)",
         ExpressionAttributeValues: { ":sub": "SUB#", ":sk": subscriberKeys.key("x").SK },
         ExclusiveStartKey: start,
       }),

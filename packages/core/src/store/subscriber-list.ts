@@ -81,7 +81,10 @@ export async function countPending(db: Db, now: Date): Promise<number> {
         IndexName: GSI2,
         KeyConditionExpression: "GSI2PK = :p",
         FilterExpression: "attribute_not_exists(expiresAt) OR expiresAt > :now",
-        ExpressionAttributeValues: { ":p": subscriberKeys.listedIn("pending"), ":now": Math.floor(now.getTime() / 1000) },
+        ExpressionAttributeValues: {
+          ":p": subscriberKeys.listedIn("pending"),
+          ":now": Math.floor(now.getTime() / 1000),
+        },
         Select: "COUNT",
         ExclusiveStartKey: start,
       }),

@@ -24,7 +24,12 @@ export type Erasable = { email: EmailAddress } | { id: string };
 export async function eraseSubscriber(ctx: Context, who: Erasable, now: Date): Promise<"erased" | "not_found"> {
   const id = "id" in who ? who.id : subscriberId(ctx.config.tokenSecret, who.email);
   const at = now.toISOString();
-  const tombstone = rowOf(subscriberKeys.type, subscriberKeys.key(id), { id, state: "erased", erasedAt: at, updatedAt: at });
+  const tombstone = rowOf(subscriberKeys.type, subscriberKeys.key(id), {
+    id,
+    state: "erased",
+    erasedAt: at,
+    updatedAt: at,
+  });
   const replaced = await putIf(ctx.db, {
     Item: tombstone,
     ConditionExpression: "attribute_exists(PK) AND #state <> :erased",

@@ -64,7 +64,11 @@ export const requireCsrfToken = createMiddleware<AppEnv>(async (c, next) => {
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const token = body._csrf;
     if (typeof token !== "string" || !sameSecret(token, c.var.session.csrf)) {
-      throw new TidingsError("forbidden", "admin.csrf", "This form has expired or did not come from the desk. Go back, reload the page and try again.");
+      throw new TidingsError(
+        "forbidden",
+        "admin.csrf",
+        "This form has expired or did not come from the desk. Go back, reload the page and try again.",
+      );
     }
   }
   await next();

@@ -21,7 +21,9 @@ try {
   const now = new Date();
   if (command === "create") {
     const { key, apiKey } = await createApiKey(stack.ctx, argument, "cli", now);
-    process.stdout.write(`Created API key "${apiKey.name}" (id ${apiKey.id}). It is shown once; use it as Authorization: Bearer KEY.\n`);
+    process.stdout.write(
+      `Created API key "${apiKey.name}" (id ${apiKey.id}). It is shown once; use it as Authorization: Bearer KEY.\n`,
+    );
     process.stdout.write(`${key}\n`);
   } else if (command === "revoke") {
     await revokeApiKey(stack.ctx, argument, "cli", now);
@@ -29,7 +31,9 @@ try {
   } else {
     for (const k of await apiKeys(stack.ctx)) {
       const state = k.revokedAt ? `revoked ${k.revokedAt}` : "active";
-      process.stdout.write(`${k.id}  ${k.name}  created ${k.createdAt}  last used ${k.lastUsedAt ?? "never"}  ${state}\n`);
+      process.stdout.write(
+        `${k.id}  ${k.name}  created ${k.createdAt}  last used ${k.lastUsedAt ?? "never"}  ${state}\n`,
+      );
     }
   }
 } catch (e) {

@@ -10,7 +10,8 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /** The routes that take a CSV import (the desk's form and the API). */
 export const isImport = (c: HonoContext) =>
-  c.req.method === "POST" && (c.req.path === "/admin/subscribers/import" || c.req.path === "/api/v1/subscribers/import");
+  c.req.method === "POST" &&
+  (c.req.path === "/admin/subscribers/import" || c.req.path === "/api/v1/subscribers/import");
 
 export const importBodyLimit = bodyLimit({
   maxSize: MAX_IMPORT_BYTES,

@@ -10,11 +10,16 @@ import { LISTED_STATES } from "@tidings/core/store/subscriber-list";
 import type { AppEnv } from "../env.ts";
 
 /** The cursor is the last address of a page, opaque to clients. */
-export const encodeCursor = (address: string | undefined) => (address ? Buffer.from(address).toString("base64url") : undefined);
-const decodeCursor = (cursor: string | undefined) => (cursor ? Buffer.from(cursor, "base64url").toString("utf8") : undefined);
+export const encodeCursor = (address: string | undefined) =>
+  address ? Buffer.from(address).toString("base64url") : undefined;
+const decodeCursor = (cursor: string | undefined) =>
+  cursor ? Buffer.from(cursor, "base64url").toString("utf8") : undefined;
 
 const ListQuery = z.object({
-  state: z.enum(LISTED_STATES as [string, ...string[]]).optional().or(z.literal("").transform(() => undefined)),
+  state: z
+    .enum(LISTED_STATES as [string, ...string[]])
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   q: z.string().max(254).optional(),
   cursor: z.string().max(400).optional(),
 });
@@ -23,7 +28,11 @@ const ListQuery = z.object({
 export function listQuery(c: HonoContext<AppEnv>) {
   const parsed = ListQuery.safeParse(c.req.query());
   if (!parsed.success) {
-    throw new TidingsError("invalid", "admin.bad_query", `state is one of ${LISTED_STATES.join(", ")}; q and cursor are short strings.`);
+    throw new TidingsError(
+      "invalid",
+      "admin.bad_query",
+      `state is one of ${LISTED_STATES.join(", ")}; q and cursor are short strings.`,
+    );
   }
   const { state, q, cursor } = parsed.data;
   return {

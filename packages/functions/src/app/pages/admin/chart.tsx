@@ -23,7 +23,10 @@ export function ReadersChart({ weeks }: { weeks: WeekPoint[] }) {
   const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
   const first = weeks[0];
   const last = weeks.at(-1);
-  const summary = last && first ? `From ${first.active} active readers in ${first.week} to ${last.active} in ${last.week}.` : "No readers yet.";
+  const summary =
+    last && first
+      ? `From ${first.active} active readers in ${first.week} to ${last.active} in ${last.week}.`
+      : "No readers yet.";
   return (
     <figure class="chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title chart-desc">
@@ -39,7 +42,13 @@ export function ReadersChart({ weeks }: { weeks: WeekPoint[] }) {
         ))}
         {weeks.map((w, i) => (
           <g>
-            <rect class="bar" x={PAD.left + i * step + step * 0.15} width={step * 0.7} y={y(w.active)} height={y(0) - y(w.active)}>
+            <rect
+              class="bar"
+              x={PAD.left + i * step + step * 0.15}
+              width={step * 0.7}
+              y={y(w.active)}
+              height={y(0) - y(w.active)}
+            >
               <title>{`${w.week}: ${w.active}`}</title>
             </rect>
             {i % 4 === 0 ? (
@@ -65,8 +74,12 @@ export function ReadersTable({ weeks }: { weeks: WeekPoint[] }) {
         <thead>
           <tr>
             <th scope="col">Week</th>
-            <th scope="col" class="num">Active</th>
-            <th scope="col" class="num">Change</th>
+            <th scope="col" class="num">
+              Active
+            </th>
+            <th scope="col" class="num">
+              Change
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -60,7 +60,9 @@ export function Feeds({ feeds }: { feeds: FeedHealth[] }) {
           <th scope="col">Status</th>
           <th scope="col">Last success</th>
           <th scope="col">Last error</th>
-          <th scope="col" class="num">Items, 4 weeks</th>
+          <th scope="col" class="num">
+            Items, 4 weeks
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -69,7 +71,15 @@ export function Feeds({ feeds }: { feeds: FeedHealth[] }) {
             <th scope="row">{f.title}</th>
             <td>{f.disabled ? "disabled (gone)" : f.status}</td>
             <td>{when(f.lastSuccessAt)}</td>
-            <td>{f.failingSince ? `${f.lastError ?? "error"} (failing since ${when(f.failingSince)})` : f.lastError ? <span class="muted">{`${f.lastError} (${when(f.lastErrorAt)}, recovered)`}</span> : "—"}</td>
+            <td>
+              {f.failingSince ? (
+                `${f.lastError ?? "error"} (failing since ${when(f.failingSince)})`
+              ) : f.lastError ? (
+                <span class="muted">{`${f.lastError} (${when(f.lastErrorAt)}, recovered)`}</span>
+              ) : (
+                "—"
+              )}
+            </td>
             <td class="num">{f.itemsLastFourWeeks}</td>
           </tr>
         ))}
@@ -93,7 +103,9 @@ export function DashboardPage({ data, editor }: { data: Dashboard; editor: DeskP
           </ul>
         </section>
       ) : (
-        <p class="ok" role="status">Nothing needs attention.</p>
+        <p class="ok" role="status">
+          Nothing needs attention.
+        </p>
       )}
       <h2>Readers</h2>
       <ul class="cards">

@@ -17,11 +17,23 @@ function Action({ feedKey, action, label, csrf }: { feedKey: string; action: str
   );
 }
 
-export function FeedsPage({ feeds, notice, editor }: { feeds: FeedHealth[]; notice?: string | undefined; editor: Editor }) {
+export function FeedsPage({
+  feeds,
+  notice,
+  editor,
+}: {
+  feeds: FeedHealth[];
+  notice?: string | undefined;
+  editor: Editor;
+}) {
   return (
     <DeskLayout title="Feeds" editor={editor}>
       <h1>Feeds</h1>
-      {notice ? <p role="status" class="ok">{notice}</p> : null}
+      {notice ? (
+        <p role="status" class="ok">
+          {notice}
+        </p>
+      ) : null}
       <Feeds feeds={feeds} />
       <h2>Actions</h2>
       <ul>
@@ -59,7 +71,8 @@ export function FeedPreviewPage({ preview, editor }: { preview: FeedPreview; edi
       <ul>
         {preview.items.map((i) => (
           <li>
-            {i.link ? <a href={i.link}>{i.title}</a> : i.title} <span class="muted">{i.published?.slice(0, 10) ?? ""}</span>
+            {i.link ? <a href={i.link}>{i.title}</a> : i.title}{" "}
+            <span class="muted">{i.published?.slice(0, 10) ?? ""}</span>
           </li>
         ))}
       </ul>

@@ -4,14 +4,24 @@ import { CsrfField, DeskLayout, when, type DeskPage } from "./layout.tsx";
 
 type Editor = NonNullable<DeskPage["editor"]>;
 
-export function KeysPage({ keys, created, editor }: { keys: ApiKeyInfo[]; created?: { name: string; key: string }; editor: Editor }) {
+export function KeysPage({
+  keys,
+  created,
+  editor,
+}: {
+  keys: ApiKeyInfo[];
+  created?: { name: string; key: string };
+  editor: Editor;
+}) {
   return (
     <DeskLayout title="API keys" editor={editor}>
       <h1>API keys</h1>
       {created ? (
         <section aria-labelledby="new-key">
           <h2 id="new-key">Your new key “{created.name}”</h2>
-          <p>Copy it now: it is shown this once and never stored. Use it as <code>Authorization: Bearer KEY</code>.</p>
+          <p>
+            Copy it now: it is shown this once and never stored. Use it as <code>Authorization: Bearer KEY</code>.
+          </p>
           <p class="key">{created.key}</p>
         </section>
       ) : null}

@@ -13,7 +13,14 @@ export function SignInPage({ error }: { error?: string | undefined }) {
             {error}
           </p>
         ) : null}
-        <input type="email" id="email" name="email" autocomplete="email" required aria-invalid={error ? "true" : undefined} />
+        <input
+          type="email"
+          id="email"
+          name="email"
+          autocomplete="email"
+          required
+          aria-invalid={error ? "true" : undefined}
+        />
         <button type="submit">Email me a sign-in link</button>
       </form>
     </DeskLayout>

@@ -15,11 +15,17 @@ export function SubscribersPage(p: {
   notice?: string | undefined;
   editor: Editor;
 }) {
-  const nextHref = p.next ? `/admin/subscribers?${new URLSearchParams({ state: p.state ?? "", q: p.q ?? "", cursor: p.next })}` : undefined;
+  const nextHref = p.next
+    ? `/admin/subscribers?${new URLSearchParams({ state: p.state ?? "", q: p.q ?? "", cursor: p.next })}`
+    : undefined;
   return (
     <DeskLayout title="Subscribers" editor={p.editor}>
       <h1>Subscribers</h1>
-      {p.notice ? <p role="status" class="ok">{p.notice}</p> : null}
+      {p.notice ? (
+        <p role="status" class="ok">
+          {p.notice}
+        </p>
+      ) : null}
       <form class="row" method="get" action="/admin/subscribers" role="search">
         <label>
           Address starts with <input type="search" name="q" value={p.q ?? ""} />
@@ -37,7 +43,9 @@ export function SubscribersPage(p: {
         <button type="submit">Search</button>
       </form>
       <p>
-        <a href="/admin/subscribers/export.csv" download>Export every reader as CSV</a>
+        <a href="/admin/subscribers/export.csv" download>
+          Export every reader as CSV
+        </a>
       </p>
       <table>
         <thead>
@@ -70,16 +78,20 @@ export function SubscribersPage(p: {
       <h2 id="import">Import readers from a CSV</h2>
       <form class="stack" method="post" action="/admin/subscribers/import" enctype="multipart/form-data">
         <CsrfField token={p.editor.csrf} />
-        <label for="csv">CSV file (a header row with an <code>email</code> column; other columns are ignored)</label>
+        <label for="csv">
+          CSV file (a header row with an <code>email</code> column; other columns are ignored)
+        </label>
         <input type="file" id="csv" name="csv" accept=".csv,text/csv" required />
         <fieldset>
           <legend>Consent</legend>
           <label>
-            <input type="radio" name="consent" value="opt-in" checked /> Opt-in: each new reader gets the confirmation email and joins when they confirm
+            <input type="radio" name="consent" value="opt-in" checked /> Opt-in: each new reader gets the confirmation
+            email and joins when they confirm
           </label>
           <br />
           <label>
-            <input type="radio" name="consent" value="confirmed" /> Confirmed: I attest these readers already agreed to receive this newsletter
+            <input type="radio" name="consent" value="confirmed" /> Confirmed: I attest these readers already agreed to
+            receive this newsletter
           </label>
         </fieldset>
         <button type="submit">Import</button>
@@ -183,10 +195,15 @@ export function ReaderPage({ s, editor }: { s: Subscriber; editor: Editor }) {
         </tbody>
       </table>
       <h2>Erase</h2>
-      <p>Erasing removes this reader's address and history for good (GDPR art. 17). No import can bring them back; they may still sign up again themselves.</p>
+      <p>
+        Erasing removes this reader's address and history for good (GDPR art. 17). No import can bring them back; they
+        may still sign up again themselves.
+      </p>
       <form method="post" action={`/admin/subscribers/${encodeURIComponent(s.email)}/erase`}>
         <CsrfField token={editor.csrf} />
-        <button type="submit" class="danger">Erase this reader</button>
+        <button type="submit" class="danger">
+          Erase this reader
+        </button>
       </form>
     </DeskLayout>
   );

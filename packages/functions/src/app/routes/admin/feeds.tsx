@@ -22,7 +22,8 @@ const notices: Record<string, string> = {
 
 async function urlOf(body: Promise<Record<string, unknown>>): Promise<string> {
   const { url } = await body;
-  if (typeof url !== "string" || !url.trim()) throw new TidingsError("invalid", "feed.no_url", "Enter the feed's address.");
+  if (typeof url !== "string" || !url.trim())
+    throw new TidingsError("invalid", "feed.no_url", "Enter the feed's address.");
   return url.trim();
 }
 

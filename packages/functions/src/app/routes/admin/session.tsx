@@ -8,13 +8,21 @@ import type { AppEnv } from "../../env.ts";
 export const sessionRoutes = new Hono<AppEnv>()
   .post("/sign-out", async (c) => {
     await endSession(c.var.ctx, sessionCookie(c) ?? "");
-    await recordAction(c.var.ctx, { by: c.var.session.editor, action: "sign-out", detail: "this session" }, c.var.now());
+    await recordAction(
+      c.var.ctx,
+      { by: c.var.session.editor, action: "sign-out", detail: "this session" },
+      c.var.now(),
+    );
     clearSessionCookie(c);
     return c.redirect("/admin/sign-in", 303);
   })
   .post("/sign-out/everywhere", async (c) => {
     const ended = await endAllSessions(c.var.ctx, c.var.session.editor);
-    await recordAction(c.var.ctx, { by: c.var.session.editor, action: "sign-out-everywhere", detail: `${ended} sessions ended` }, c.var.now());
+    await recordAction(
+      c.var.ctx,
+      { by: c.var.session.editor, action: "sign-out-everywhere", detail: `${ended} sessions ended` },
+      c.var.now(),
+    );
     clearSessionCookie(c);
     return c.redirect("/admin/sign-in", 303);
   });

@@ -46,8 +46,17 @@ export const signInRoutes = new Hono<AppEnv>()
       if (wantsJson(c)) throw new TidingsError("invalid", "admin.invalid_email", reason);
       return c.html(<SignInPage error={reason} />, 400);
     }
-    await requestSignIn(c.var.ctx, c.var.deskMail, { email: parsed.data, clientAddress: c.var.clientAddress }, c.var.now());
-    if (wantsJson(c)) return c.json({ status: "check_inbox", message: "If this address belongs to an editor, a sign-in link is on its way." });
+    await requestSignIn(
+      c.var.ctx,
+      c.var.deskMail,
+      { email: parsed.data, clientAddress: c.var.clientAddress },
+      c.var.now(),
+    );
+    if (wantsJson(c))
+      return c.json({
+        status: "check_inbox",
+        message: "If this address belongs to an editor, a sign-in link is on its way.",
+      });
     return c.html(<SignInSentPage />);
   })
   .post("/link", tokenPage, async (c) => {

@@ -60,6 +60,7 @@ export const subscriberRoutes = new Hono<AppEnv>()
   })
   .post("/:email/erase", async (c) => {
     const outcome = await eraseReader(c.var.ctx, addressParam(c), actor(c), c.var.now());
-    if (outcome === "not_found") throw new TidingsError("not_found", "admin.no_reader", "There is no reader with this address.");
+    if (outcome === "not_found")
+      throw new TidingsError("not_found", "admin.no_reader", "There is no reader with this address.");
     return c.redirect("/admin/subscribers?done=erased", 303);
   });

@@ -17,7 +17,13 @@ const notFound = () => new TidingsError("not_found", "api.no_reader", "There is 
 export const subscribersApi = new Hono<AppEnv>()
   .get("/", async (c) => {
     const page = await findReaders(c.var.ctx, listQuery(c));
-    const items = page.readers.map(({ email, state, createdAt, confirmedAt, source }) => ({ email, state, createdAt, confirmedAt, source }));
+    const items = page.readers.map(({ email, state, createdAt, confirmedAt, source }) => ({
+      email,
+      state,
+      createdAt,
+      confirmedAt,
+      source,
+    }));
     return c.json({ items, cursor: encodeCursor(page.next) ?? null });
   })
   .post("/import", importBodyLimit, async (c) => {
