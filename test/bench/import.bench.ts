@@ -25,7 +25,7 @@ import { EmailAddress } from "@tidings/core/subscription/address";
 import type { ConfirmationMessage } from "@tidings/core/subscription/confirmation-outbox";
 import { requestSubscription } from "@tidings/core/subscription/subscribe";
 import { subscriberId } from "@tidings/core/subscription/subscriber";
-import { runTs } from "../support/processes.ts";
+import { startServicesProcess } from "../support/services-child.ts";
 
 const ROWS = 10_000;
 let tables = 0;
@@ -109,15 +109,9 @@ const check = (report: ImportReport, imported: number) => {
 const perSecond = (ms: number) => `${Math.round(ROWS / (ms / 1000)).toLocaleString("en")}/s`;
 
 export default async function bench() {
-  const services = runTs("test/support/services-process.ts", [], {});
+  const { dynamodbEndpoint, sesEndpoint, process: services } = await startServicesProcess();
   try {
-    await services.waitFor("}\n");
-    const announced = services
-      .output()
-      .split("\n")
-      .find((line) => line.startsWith("{"))!;
-    const { dynamodbEndpoint, sesEndpoint } = JSON.parse(announced) as Record<string, string>;
-    const endpoints = { DYNAMODB_ENDPOINT: dynamodbEndpoint!, SES_ENDPOINT: sesEndpoint! };
+    const endpoints = { DYNAMODB_ENDPOINT: dynamodbEndpoint, SES_ENDPOINT: sesEndpoint };
 
     const confirmedCtx = await freshTable(endpoints);
     const confirmed = await timed(() => importSubscribers(confirmedCtx, outbox, csv, options("confirmed")));

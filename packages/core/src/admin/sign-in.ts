@@ -11,7 +11,7 @@ import type { Queue } from "../queue/queue.ts";
 import { getSignInLink, takeSignInLink } from "../store/sign-in-links.ts";
 import { hitRateLimit, type RateLimit } from "../store/rate-limits.ts";
 import type { EmailAddress } from "../subscription/address.ts";
-import { clientKey } from "../subscription/limits.ts";
+import { clientKey, SIGNUP_LIMITS } from "../subscription/limits.ts";
 import { subscriberId } from "../subscription/subscriber.ts";
 import { recordAction } from "./audit.ts";
 import { isEditor } from "./editors.ts";
@@ -19,14 +19,8 @@ import { hashSecret, isSecretShaped } from "./secret.ts";
 import { startSession, type Session, type Who } from "./sessions.ts";
 import type { SignInMessage } from "./sign-in-mail.ts";
 
-/** As for signups: per client address (IPv6 by /64), and per address asked for. */
-export const SIGN_IN_LIMITS = {
-  client: [
-    { windowSeconds: 60, max: 5 },
-    { windowSeconds: 60 * 60, max: 30 },
-  ],
-  email: [{ windowSeconds: 60 * 60, max: 5 }],
-} as const;
+/** The same limits as signups: per client address (IPv6 by /64), and per address asked for. */
+export const SIGN_IN_LIMITS = SIGNUP_LIMITS;
 
 async function enforce(
   ctx: Context,
