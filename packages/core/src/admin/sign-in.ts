@@ -30,8 +30,7 @@ async function enforce(
   now: Date,
 ) {
   for (const limit of limits) {
-    // One counter per window length: an hour and a minute that start at the same second are two rows.
-    const decision = await hitRateLimit(ctx.db, { ...limit, scope: `${scope}-${limit.windowSeconds}`, key }, now);
+    const decision = await hitRateLimit(ctx.db, { ...limit, scope, key }, now);
     if (!decision.allowed) {
       throw new TidingsError(
         "rate_limited",

@@ -1,8 +1,9 @@
 /**
  * The mail outbox's consumer (sst.aws.Queue "ConfirmQueue"): each SQS message is one signup's
  * confirmation (sent only if the signup made one due) or one sign-in request to the desk (a link
- * mailed only to an editor). A message that fails (storage trouble) or is neither is reported in
- * the partial batch response, so SQS delivers it again, then dead-letters it.
+ * mailed only to an editor). A message that fails (storage trouble, an email that cannot be
+ * rendered) or is neither is reported in the partial batch response, so SQS delivers it again,
+ * then dead-letters it.
  */
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import type { Context as LambdaContext, SQSEvent } from "aws-lambda";

@@ -11,7 +11,7 @@ import { readConfig } from "@tidings/core/config";
 import { createContext } from "@tidings/core/context";
 import { releaseLock } from "@tidings/local/lock";
 import { startEmbedded } from "@tidings/local/stack";
-import { repoRoot } from "../support/processes.ts";
+import { repoRoot } from "../../support/processes.ts";
 
 const run = promisify(execFile);
 const dataDir = mkdtempSync(join(tmpdir(), "tidings-api-key-"));
