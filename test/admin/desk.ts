@@ -38,7 +38,10 @@ export function useDesk(env: Record<string, string> = {}) {
       now: () => new Date(now),
     });
   });
-  afterAll(() => services?.close());
+  afterAll(async () => {
+    await Promise.all([deskMail?.drained(), confirmations?.drained()]); // nothing in flight when the services close
+    await services?.close();
+  });
 
   const bed = {
     get services() {
