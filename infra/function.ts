@@ -11,6 +11,7 @@ export const environment = {
   PUBLIC_URL: settings.publicUrl,
   DIGEST_TIMEZONE: settings.digestTimezone,
   POSTAL_ADDRESS: settings.postalAddress,
+  ADMIN_EMAILS: settings.adminEmails,
 };
 
 export const fn = {

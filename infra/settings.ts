@@ -34,4 +34,6 @@ export const settings = {
   senderDns: process.env.SENDER_DNS,
   /** A themes file of your own, relative to the repository; unset: the shipped one, bundled. */
   themesFile: process.env.THEMES_FILE || undefined,
+  /** The editors who may sign in to the desk (comma-separated); empty: nobody. */
+  adminEmails: process.env.ADMIN_EMAILS ?? "",
 };

@@ -78,6 +78,7 @@ export async function startHarness(): Promise<Harness> {
   const deployEnv = {
     SENDER: "Tidings <digest@news.example.com>",
     POSTAL_ADDRESS: "1 Check Street",
+    ADMIN_EMAILS: "editor@news.example.com",
     FEEDS: `http://127.0.0.1:${(feeds.address() as AddressInfo).port}/scmp-semiconductors.xml`,
   };
   const declared = await declaredInfra(deployEnv);

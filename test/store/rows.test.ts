@@ -51,6 +51,7 @@ describe("every row the store writes", () => {
       "FEED: feed",
       "FEED: item",
       "RATE: rate-limit",
+      "READERS: reader-counts",
       "SEND: send",
       "SUB: subscriber",
     ]);

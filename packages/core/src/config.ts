@@ -42,6 +42,8 @@ export interface Config {
   tokenSecret: string;
   /** The newsletter's themes file (THEMES_FILE); undefined: the shipped `templates/themes.json`. */
   themesFile: string | undefined;
+  /** The editors who may sign in to the desk (ADMIN_EMAILS), lower-cased; none on AWS unless set. */
+  adminEmails: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -126,6 +128,10 @@ export function readConfig(raw: Env = process.env): Config {
     dataDir,
     // Relative to the working directory: the repository root locally, the bundle on AWS.
     themesFile: env.THEMES_FILE === undefined ? undefined : resolve(env.THEMES_FILE),
+    adminEmails: (env.ADMIN_EMAILS ?? (onAws ? "" : "editor@tidings.localhost"))
+      .split(",")
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
     get tokenSecret() {
       // On AWS a missing link is a deploy mistake: say so, rather than write to a read-only disk.
       if (!tokenSecret && onAws) throw new Error("TokenSecret is not linked to this function (sst.config.ts)");
