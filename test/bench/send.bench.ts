@@ -16,20 +16,14 @@ import { sendEmailInput } from "@tidings/core/send/message";
 import { readConfig } from "@tidings/core/config";
 import { createContext } from "@tidings/core/context";
 import { ensureTable } from "@tidings/core/store/db";
-import { runTs } from "../support/processes.ts";
+import { startServicesProcess } from "../support/services-child.ts";
 import { addReaders, storeDigest } from "../support/sending.ts";
 
 const READERS = 10_000;
 
 export default async function bench() {
-  const services = runTs("test/support/services-process.ts", [], {});
+  const { dynamodbEndpoint, sesEndpoint, process: services } = await startServicesProcess();
   try {
-    await services.waitFor("}\n");
-    const announced = services
-      .output()
-      .split("\n")
-      .find((line) => line.startsWith("{"))!;
-    const { dynamodbEndpoint, sesEndpoint } = JSON.parse(announced) as Record<string, string>;
     const ctx = createContext(
       readConfig({
         DYNAMODB_ENDPOINT: dynamodbEndpoint,

@@ -66,7 +66,7 @@ it("stops the run when items cannot be stored, starts no new feed, and backs no 
 });
 
 it("stops the run when a feed's own failure cannot be recorded", async () => {
-  failing = { operation: "PutItem", fault: "access-denied" };
+  failing = { operation: "UpdateItem", fault: "access-denied" }; // the feed state is one UpdateItem
   const error = await ingestFeeds(ctx, [base + "/broken"]).catch((e: unknown) => e);
   failing = undefined;
   expect(error).toMatchObject({ name: "AccessDeniedException" });

@@ -2,6 +2,7 @@
  * Ingestion end to end against real dynalite and a real local HTTP server. DynamoDB requests
  * are counted by an SDK middleware on the client; HTTP requests by the server.
  */
+import { resolve } from "node:path";
 import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -106,7 +107,7 @@ describe("ingesting", () => {
     expect(hits.get("/seed")! - before).toBe(1);
     expect(itemWrites()).toBe(0);
     expect(itemReads()).toBe(0);
-    expect(dynamo).toEqual({ GetItemCommand: 1, PutItemCommand: 1 }); // the feed's state, read and updated
+    expect(dynamo).toEqual({ GetItemCommand: 1, UpdateItemCommand: 1 }); // the feed's state, read and updated
   });
 
   it("updates an item whose title changed, and only that one", async () => {
@@ -206,6 +207,7 @@ describe("ingesting", () => {
       "no/such/file.xml",
     ]);
     expect(summary.feeds.map((f) => f.status)).toEqual(["ingested", "ingested", "failed"]);
-    expect(summary.feeds[2]!.error).toBe("no such file: no/such/file.xml");
+    // A local file is known by its absolute path (so `--feed` and FEEDS name one feed).
+    expect(summary.feeds[2]!.error).toBe(`no such file: ${resolve("no/such/file.xml")}`);
   });
 });

@@ -172,6 +172,36 @@ describe("every function as Lambda runs it", () => {
     expect((await getSubscriber(h.services.ctx.db, await readerId()))?.state).toBe("suppressed");
   });
 
+  it("Api + ConfirmQueue: an editor signs in to the desk with the emailed link (a __Host- cookie on https)", async () => {
+    const origin = apiUrl.replace(/\/$/, "");
+    const form = (path: string, fields: Record<string, string>, cookie?: string) =>
+      functionUrlEvent({
+        method: "POST",
+        path,
+        headers: { origin, "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
+        body: new URLSearchParams(fields).toString(),
+      });
+    expect((await invoke("Api", form("/admin/sign-in", { email: "editor@news.example.com" }))).value).toMatchObject({
+      statusCode: 200,
+    });
+    const bodies = h.sqs.take("ConfirmQueue");
+    expect(bodies).toHaveLength(1);
+    expect((await invoke("ConfirmQueue", sqsEvent(bodies, "ConfirmQueue"))).value).toEqual({ batchItemFailures: [] });
+    const mail = (await h.services.mailbox()).filter((m) => m.destination.to[0] === "editor@news.example.com");
+    const token = new RegExp(`${apiUrl}admin/sign-in\\?token=([\\w-]+)`).exec(mail.at(-1)!.body.text!)![1]!;
+    expect((await get(`/admin/sign-in?token=${token}`)).statusCode).toBe(200);
+    const { value } = await invoke("Api", form("/admin/sign-in/link", { token }));
+    const signedIn = value as { statusCode: number; cookies?: string[] };
+    expect(signedIn.statusCode).toBe(303);
+    const cookie = signedIn.cookies!.find((c) => c.startsWith("__Host-tidings_session="))!;
+    expect(cookie).toMatch(/; Secure/);
+    const dashboard = await invoke(
+      "Api",
+      functionUrlEvent({ path: "/admin", headers: { cookie: cookie.split(";")[0]! } }),
+    );
+    expect(dashboard.value).toMatchObject({ statusCode: 200 });
+  });
+
   it("THEMES_FILE at deploy time: Api and WeeklyDigest carry the file, list and file by its themes", async () => {
     const themesFile = "test/fixtures/themes/sport/themes.json";
     const sport = JSON.parse(readFileSync(join(repoRoot, themesFile), "utf8")) as { themes: { name: string }[] };

@@ -52,6 +52,7 @@ describe("every row the store writes", () => {
       "FEED: item",
       "INSTALLATION: installation-key",
       "RATE: rate-limit",
+      "READERS: reader-counts",
       "SEND: send",
       "SUB: subscriber",
     ]);

@@ -87,7 +87,10 @@ export function useTestbed() {
     services = await startTestServices();
     t = testApp(services);
   });
-  afterAll(() => services?.close());
+  afterAll(async () => {
+    await t?.confirmations.drained(); // the last test's emails leave before the services close
+    await services?.close();
+  });
   beforeEach(async () => {
     await t?.confirmations.drained(); // nothing of the last test arrives during this one
     await services?.clearMailbox();

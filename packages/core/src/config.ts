@@ -52,7 +52,7 @@ export interface Config {
   tokenSecretPrevious: string[];
   /** The newsletter's themes file (THEMES_FILE); undefined: the shipped `templates/themes.json`. */
   themesFile: string | undefined;
-  /** The editors (ADMIN_EMAILS, comma-separated): told when a send pauses itself. */
+  /** The editors who may sign in to the desk (ADMIN_EMAILS), lower-cased; none on AWS unless set. */
   adminEmails: string[];
   /** When a send pauses itself to protect the sender's reputation (send/reputation.ts). */
   guard: { bounceRate: number; complaintRate: number; minSends: number };
@@ -161,7 +161,10 @@ export function readConfig(raw: Env = process.env, { linkedStage = false }: Read
     dataDir,
     // Relative to the working directory: the repository root locally, the bundle on AWS.
     themesFile: env.THEMES_FILE === undefined ? undefined : resolve(env.THEMES_FILE),
-    adminEmails: list(env.ADMIN_EMAILS ?? (onAws ? "" : "editor@tidings.localhost")),
+    adminEmails: (env.ADMIN_EMAILS ?? (onAws ? "" : "editor@tidings.localhost"))
+      .split(",")
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
     // SES reviews an account at 5% bounces or 0.1% complaints: pause before it does.
     guard: {
       bounceRate: (positiveNumber("GUARD_BOUNCE_PERCENT", env.GUARD_BOUNCE_PERCENT) ?? 4) / 100,

@@ -1,6 +1,7 @@
 /** What went wrong, in terms a user (or the HTTP layer) can act on. */
 export type ErrorKind =
   | "invalid" // the input is wrong: 400
+  | "unauthorized" // no (valid) credentials: 401
   | "not_found" // 404
   | "forbidden" // a token or signature does not check out: 403
   | "too_large" // 413
@@ -9,6 +10,7 @@ export type ErrorKind =
 
 const statusByKind: Record<ErrorKind, number> = {
   invalid: 400,
+  unauthorized: 401,
   not_found: 404,
   forbidden: 403,
   too_large: 413,

@@ -95,6 +95,7 @@ async function store(ctx: Context, state: FeedState, fetched: Read, now: Date): 
     lastAttemptAt: at,
     lastSuccessAt: at,
     failures: 0,
+    failingSince: undefined,
     nextAttemptAt: undefined,
     disabled: undefined,
   };
@@ -121,6 +122,7 @@ async function recordFailure(ctx: Context, state: FeedState, e: unknown, now: Da
     lastAttemptAt: at,
     lastError: error,
     lastErrorAt: at,
+    failingSince: state.failures > 0 ? (state.failingSince ?? state.lastErrorAt ?? at) : at,
     failures,
     nextAttemptAt,
   });
@@ -149,14 +151,14 @@ export async function ingestFeed(ctx: Context, source: string, options: IngestOp
 }
 
 /**
- * Ingests the configured feeds (or those given), `parallel` at a time; `onProgress` hears of
- * each feed as it is done.
+ * Ingests the given feeds, `parallel` at a time; `onProgress` hears of each feed as it is done.
+ * The hourly run and `npm run ingest` pass the registry's active feeds (registry.ts: `feedsToIngest`).
  *
- * @example const summary = await ingestFeeds(ctx); // summary.new, summary.failed, summary.feeds[i].status
+ * @example const summary = await ingestFeeds(ctx, await feedsToIngest(ctx)); // summary.new, summary.failed…
  */
 export async function ingestFeeds(
   ctx: Context,
-  feeds: string[] = ctx.config.feeds,
+  feeds: string[],
   onProgress?: (result: FeedResult) => void,
   options: IngestOptions = {},
 ): Promise<IngestSummary> {

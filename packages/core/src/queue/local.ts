@@ -100,3 +100,21 @@ export function localQueue<T>(consume: Consume<T>, options: LocalQueueOptions<T>
     },
   };
 }
+
+/**
+ * A local queue whose messages are handed over after the current request has been answered (never
+ * in its tick), as SQS would take them: the outboxes of `npm start` and the tests.
+ */
+export function afterResponse<T>(queue: LocalQueue<T>): LocalQueue<T> {
+  let handedOver = Promise.resolve();
+  return {
+    deadLetters: queue.deadLetters,
+    async enqueue(messages) {
+      handedOver = new Promise<void>((resolve) => setImmediate(resolve)).then(() => queue.enqueue(messages));
+    },
+    async drained() {
+      await handedOver;
+      await queue.drained();
+    },
+  };
+}

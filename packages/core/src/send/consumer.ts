@@ -9,7 +9,6 @@ import type { Context } from "../context.ts";
 import type { EmailParts } from "../email/personalise.ts";
 import { TidingsError } from "../error.ts";
 import { memoizeAsync } from "../memo.ts";
-import { addDigestStats } from "../store/digest-stats.ts";
 import { getDigest } from "../store/digests.ts";
 import type { Log } from "../log.ts";
 import { defaultDelivery, deliverJob, SendingStopped, type DeliveryOptions, type JobOutcome } from "./deliver.ts";
@@ -77,7 +76,6 @@ export function createConsumer(ctx: Context, options: ConsumerOptions): DeliverJ
     }
     const options = signal ? { ...delivery, signal: anySignal(delivery.signal, signal) } : delivery;
     const outcome = await deliverJob(ctx, job, await digestOf(job.week), options);
-    await addDigestStats(ctx.db, job.week, { sent: outcome.sent, failed: outcome.failed, skipped: outcome.skipped });
     ctx.metrics.count("EmailsSent", outcome.sent);
     ctx.metrics.count("EmailsFailed", outcome.failed);
     return outcome;

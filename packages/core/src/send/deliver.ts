@@ -8,6 +8,7 @@ import type { Context } from "../context.ts";
 import { personalise, type EmailParts } from "../email/personalise.ts";
 import { isTidingsError, TidingsError } from "../error.ts";
 import { withRetry } from "../async/retry.ts";
+import { addDigestStats } from "../store/digest-stats.ts";
 import { claimSend, finishSend, releaseSend } from "../store/sends.ts";
 import { getRecipients } from "../store/recipients.ts";
 import { unsubscribeUrl } from "../subscription/links.ts";
@@ -154,10 +155,15 @@ export async function deliverJob(
   };
 
   const outcomes = await mapLimit(job.subscriberIds, options.concurrency, deliverOne);
+  const count = (o: RecipientOutcome) => outcomes.filter((x) => x === o).length;
+  const outcome = { sent: count("sent"), skipped: count("skipped"), failed: count("failed"), retry: count("retry") };
+  // The desk's delivery figures; the send records stay the truth, so a fault here only logs.
+  await addDigestStats(db, job.week, outcome).catch((error: unknown) =>
+    log.warn("send: delivery figures not counted", { week: job.week, error }),
+  );
   if (stopped) {
     ctx.metrics.count("SendsStopped");
     throw new SendingStopped(stopped.message, { cause: stopped });
   }
-  const count = (o: RecipientOutcome) => outcomes.filter((x) => x === o).length;
-  return { sent: count("sent"), skipped: count("skipped"), failed: count("failed"), retry: count("retry") };
+  return outcome;
 }

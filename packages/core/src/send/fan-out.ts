@@ -5,6 +5,7 @@
  */
 import type { Context } from "../context.ts";
 import { TidingsError } from "../error.ts";
+import { recordFanOut } from "../store/digest-stats.ts";
 import { getDigest, markSendStarted } from "../store/digests.ts";
 import { listActiveSubscribers } from "../store/active-subscribers.ts";
 import type { Queue } from "../queue/queue.ts";
@@ -45,6 +46,7 @@ export async function fanOut(
     await flush(false);
   }
   await flush(true);
+  await recordFanOut(ctx.db, week, recipients, now);
   ctx.log.debug("send: recipients queued", { week, recipients, jobs });
   return { recipients, jobs };
 }

@@ -52,3 +52,41 @@ export async function getDigestStats(db: Db, week: string): Promise<DigestStats>
   );
   return Object.fromEntries(DELIVERY_COUNTERS.map((c) => [c, Number(Item?.[c] ?? 0)])) as DigestStats;
 }
+
+/**
+ * Records a fan-out: how many readers it queued and when (each run replaces the last). With the
+ * counters, the dashboard tells a send still going from one that stopped.
+ */
+export async function recordFanOut(db: Db, week: string, recipients: number, at: Date): Promise<void> {
+  await db.client.send(
+    new UpdateCommand({
+      TableName: db.table,
+      Key: digestStatsKeys.key(week),
+      UpdateExpression: "SET #type = :type, week = :week, recipients = :n, fannedOutAt = :at",
+      ExpressionAttributeNames: { "#type": "type" },
+      ExpressionAttributeValues: {
+        ":type": digestStatsKeys.type,
+        ":week": week,
+        ":n": recipients,
+        ":at": at.toISOString(),
+      },
+    }),
+  );
+}
+
+export interface DeliveryFigures extends DigestStats {
+  /** Readers the last fan-out queued, and when; absent before any. */
+  recipients?: number;
+  fannedOutAt?: string;
+}
+
+/** A digest's counters and its last fan-out, in one read. */
+export async function getDeliveryFigures(db: Db, week: string): Promise<DeliveryFigures> {
+  const { Item } = await db.client.send(new GetCommand({ TableName: db.table, Key: digestStatsKeys.key(week) }));
+  const stats = Object.fromEntries(DELIVERY_COUNTERS.map((c) => [c, Number(Item?.[c] ?? 0)])) as DigestStats;
+  return {
+    ...stats,
+    ...(Item?.recipients !== undefined ? { recipients: Number(Item.recipients) } : {}),
+    ...(Item?.fannedOutAt ? { fannedOutAt: Item.fannedOutAt as string } : {}),
+  };
+}

@@ -139,3 +139,26 @@ export async function latestDigest(db: Db): Promise<DigestSummary | undefined> {
   const { Items } = await db.client.send(new QueryCommand({ ...summaryQuery, TableName: db.table, Limit: 1 }));
   return Items?.[0] as DigestSummary | undefined;
 }
+
+/** The newest week whose delivery began (an unsubscribe is counted against it), or undefined. */
+export async function latestSentWeek(db: Db): Promise<string | undefined> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.client.send(
+      new QueryCommand({
+        TableName: db.table,
+        IndexName: GSI1,
+        KeyConditionExpression: "GSI1PK = :p",
+        ExpressionAttributeValues: { ":p": digestKeys.all },
+        ProjectionExpression: "week, sendStartedAt",
+        ScanIndexForward: false,
+        Limit: 10,
+        ExclusiveStartKey: start,
+      }),
+    );
+    const sent = page.Items?.find((row) => row.sendStartedAt);
+    if (sent) return sent.week as string;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return undefined;
+}

@@ -110,11 +110,11 @@ function months(from: Date, to: Date): string[] {
 }
 
 /**
- * Items published in [from, to), from every feed, oldest first: one query per month the
- * interval touches.
+ * The GSI1 rows of items published in [from, to), from every feed, oldest first: one query per
+ * month the interval touches (`projection`: only these attributes).
  */
-export async function itemsPublishedBetween(db: Db, from: Date, to: Date): Promise<StoredItem[]> {
-  const out: StoredItem[] = [];
+async function publishedBetween(db: Db, from: Date, to: Date, projection?: string): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
   for (const month of months(from, to)) {
     const rows = await queryAll(db, {
       IndexName: GSI1,
@@ -125,10 +125,16 @@ export async function itemsPublishedBetween(db: Db, from: Date, to: Date): Promi
         ":from": from.toISOString(),
         ":to": to.toISOString(),
       },
+      ...(projection ? { ProjectionExpression: projection } : {}),
     });
-    out.push(...rows.map(fromRow));
+    out.push(...rows);
   }
   return out;
+}
+
+/** Items published in [from, to), from every feed, oldest first. */
+export async function itemsPublishedBetween(db: Db, from: Date, to: Date): Promise<StoredItem[]> {
+  return (await publishedBetween(db, from, to)).map(fromRow);
 }
 
 /**
@@ -142,4 +148,17 @@ export async function allPublishedDates(db: Db): Promise<Date[]> {
     ProjectionExpression: "published",
   });
   return rows.flatMap((row) => (row.published ? [new Date(row.published as string)] : []));
+}
+
+/**
+ * How many items each feed published in [from, to): the digest's range query, reading only the
+ * sort key (which names the feed), for the dashboard's feed health.
+ */
+export async function itemCountsByFeed(db: Db, from: Date, to: Date): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const row of await publishedBetween(db, from, to, "GSI1SK")) {
+    const feedKey = String(row.GSI1SK).split("#")[1]!;
+    counts.set(feedKey, (counts.get(feedKey) ?? 0) + 1);
+  }
+  return counts;
 }

@@ -8,19 +8,34 @@ import { subscriberIdBytes } from "../subscription/id.ts";
 
 /** What a row holds. Rows written before `type` existed lack it; they are read all the same. */
 export type EntityType =
-  "feed" | "item" | "digest" | "digest-stats" | "subscriber" | "send" | "rate-limit" | "mailbox" | "installation-key";
+  | "feed"
+  | "item"
+  | "digest"
+  | "digest-stats"
+  | "subscriber"
+  | "send"
+  | "rate-limit"
+  | "reader-counts"
+  | "sign-in-link"
+  | "session"
+  | "api-key"
+  | "audit"
+  | "setup"
+  | "mailbox"
+  | "installation-key";
 
 // Type aliases, not interfaces: they stay assignable to the SDK's Record<string, unknown> keys.
 export type PrimaryKey = { PK: string; SK: string };
 export type IndexKey = { GSI1PK: string; GSI1SK: string };
+export type ListKey = { GSI2PK: string; GSI2SK: string };
 
 type Row = Record<string, unknown>;
 
 /** The attributes that place a row rather than describe it. */
-const placement = ["PK", "SK", "GSI1PK", "GSI1SK", "type"] as const;
+const placement = ["PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK", "type"] as const;
 
 /** A row from an entity's attributes: its keys and `type` set here, never taken from the data. */
-export function rowOf(type: EntityType, keys: PrimaryKey & Partial<IndexKey>, data: object): Row {
+export function rowOf(type: EntityType, keys: PrimaryKey & Partial<IndexKey> & Partial<ListKey>, data: object): Row {
   return { ...data, ...keys, type };
 }
 
@@ -95,8 +110,12 @@ export function activeShard(id: string): number {
 }
 
 const activeIn = (shard: number) => `ACTIVE#${shard}`;
+const listedIn = (state: string) => `SUBS#${state}`;
 
-/** Subscribers: `SUB#<id>` / `SUB`; in GSI1 `ACTIVE#<shard>` only while active (sparse). */
+/**
+ * Subscribers: `SUB#<id>` / `SUB`; in GSI1 `ACTIVE#<shard>` only while active (sparse); in GSI2
+ * `SUBS#<state>` by lower-cased address, for the desk's listing and search (not while erased).
+ */
 export const subscriberKeys = {
   type: "subscriber",
   key: (id: string): PrimaryKey => ({ PK: `SUB#${id}`, SK: "SUB" }),
@@ -104,6 +123,10 @@ export const subscriberKeys = {
   activeIndex: (id: string): IndexKey => ({ GSI1PK: activeIn(activeShard(id)), GSI1SK: id }),
   /** The GSI1 partition of one shard of active subscribers. */
   activeIn,
+  /** The GSI2 keys of a subscriber in a state (`addressKey`: the lower-cased address). */
+  listIndex: (state: string, addressKey: string): ListKey => ({ GSI2PK: listedIn(state), GSI2SK: addressKey }),
+  /** The GSI2 partition listing the subscribers in a state. */
+  listedIn,
 } as const;
 
 /** Send records: `SEND#<week>` / `SUB#<subscriberId>`, one partition per digest. */
@@ -125,6 +148,56 @@ export const rateLimitKeys = {
     PK: `RATE#${scope}#${key}`,
     SK: `${window.seconds}s#${window.start}`,
   }),
+} as const;
+
+/**
+ * Readers joining and leaving each state, by the ISO week it happened in: `READERS` / `WEEK#<week>`,
+ * ADD counters only (store/reader-counts.ts). Summed, the weeks give today's counts and the chart.
+ */
+export const readerCountKeys = {
+  type: "reader-counts",
+  key: (week: string): PrimaryKey => ({ PK: "READERS", SK: `WEEK#${week}` }),
+  partition: "READERS",
+  sortPrefix: "WEEK#",
+} as const;
+
+/** An editor's sign-in link, by the SHA-256 of its token: `SIGNIN#<hash>` / `LINK`. */
+export const signInLinkKeys = {
+  type: "sign-in-link",
+  key: (hash: string): PrimaryKey => ({ PK: `SIGNIN#${hash}`, SK: "LINK" }),
+} as const;
+
+const sessionsOf = (editor: string) => `SESSIONS#${editor}`;
+
+/** An editor's session, by the SHA-256 of its token; an editor's sessions in GSI1 `SESSIONS#<editor>`. */
+export const sessionKeys = {
+  type: "session",
+  key: (hash: string): PrimaryKey => ({ PK: `SESSION#${hash}`, SK: "SESSION" }),
+  index: (editor: string, createdAt: string): IndexKey => ({ GSI1PK: sessionsOf(editor), GSI1SK: createdAt }),
+  sessionsOf,
+} as const;
+
+/** API keys by their public id: `APIKEY#<id>` / `APIKEY`; every key in GSI1 `APIKEYS`, oldest first. */
+export const apiKeyKeys = {
+  type: "api-key",
+  key: (id: string): PrimaryKey => ({ PK: `APIKEY#${id}`, SK: "APIKEY" }),
+  index: (createdAt: string, id: string): IndexKey => ({ GSI1PK: "APIKEYS", GSI1SK: `${createdAt}#${id}` }),
+  all: "APIKEYS",
+} as const;
+
+const auditIn = (month: string) => `AUDIT#${month}`;
+
+/** The editors' audit log, one partition per UTC month: `AUDIT#<yyyy-mm>` / `<at ISO>#<entry id>`. */
+export const auditKeys = {
+  type: "audit",
+  key: (at: string, entryId: string): PrimaryKey => ({ PK: auditIn(at.slice(0, 7)), SK: `${at}#${entryId}` }),
+  auditIn,
+} as const;
+
+/** Things done once per installation (seeding the feeds, a backfill): `SETUP#<name>` / `DONE`. */
+export const setupKeys = {
+  type: "setup",
+  key: (name: string): PrimaryKey => ({ PK: `SETUP#${name}`, SK: "DONE" }),
 } as const;
 
 /**

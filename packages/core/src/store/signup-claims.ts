@@ -5,11 +5,12 @@
  * (`releaseConfirmation`). The conditions, not earlier reads, decide, so concurrent signups and
  * duplicate queue messages send at most one email per claim.
  */
-import type { EmailAddress } from "../subscription/address.ts";
+import { addressKey, type EmailAddress } from "../subscription/address.ts";
 import type { Consent } from "../subscription/subscriber.ts";
 import { updateIf } from "./conditional.ts";
 import type { Db } from "./db.ts";
 import { subscriberKeys } from "./keys.ts";
+import { countTransition } from "./reader-counts.ts";
 
 export interface ClaimInput {
   id: string;
@@ -24,8 +25,8 @@ export interface ClaimInput {
 
 /**
  * Records a signup and, in the same write, makes its confirmation email due (`confirmationDue`,
- * the claim's time). It succeeds for a new address, an unsubscribed one (signing up again), or a
- * pending one whose last confirmation is older than `resendAfterMs`; an active or suppressed
+ * the claim's time). It succeeds for a new address, an unsubscribed or erased one (signing up
+ * again), or a pending one whose last confirmation is older than `resendAfterMs`; an active or suppressed
  * subscriber is left untouched (false). A pending row carries `expiresAt`, moved on with each
  * claim, so an unconfirmed signup is deleted.
  */
@@ -36,25 +37,33 @@ export async function claimConfirmation(db: Db, input: ClaimInput): Promise<bool
     UpdateExpression:
       "SET #type = :type, #id = :id, #state = :pending, email = :email, consent = :consent, " +
       "confirmationSentAt = :now, confirmationDue = :now, updatedAt = :now, " +
-      "createdAt = if_not_exists(createdAt, :now), expiresAt = :expires " +
-      "REMOVE confirmation, GSI1PK, GSI1SK",
+      "createdAt = if_not_exists(createdAt, :now), expiresAt = :expires, " +
+      "#source = :source, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk " +
+      "REMOVE confirmation, GSI1PK, GSI1SK, imported",
     ConditionExpression:
-      "attribute_not_exists(PK) OR #state = :unsubscribed OR " +
+      "attribute_not_exists(PK) OR #state = :unsubscribed OR #state = :erased OR " +
       "(#state = :pending AND (attribute_not_exists(confirmationSentAt) OR confirmationSentAt <= :cutoff))",
-    ExpressionAttributeNames: { "#type": "type", "#id": "id", "#state": "state" },
+    ExpressionAttributeNames: { "#type": "type", "#id": "id", "#state": "state", "#source": "source" },
     ExpressionAttributeValues: {
       ":type": subscriberKeys.type,
       ":id": input.id,
       ":pending": "pending",
       ":unsubscribed": "unsubscribed",
+      ":erased": "erased",
+      ":source": input.consent.form === "api" ? "api" : "form",
+      ":gsi2pk": subscriberKeys.listedIn("pending"),
+      ":gsi2sk": addressKey(input.email),
       ":email": input.email,
       ":consent": input.consent,
       ":now": now,
       ":cutoff": new Date(input.now.getTime() - input.resendAfterMs).toISOString(),
       ":expires": Math.floor((input.now.getTime() + input.expiresAfterMs) / 1000),
     },
+    ReturnValues: "UPDATED_OLD",
   });
-  return claimed !== undefined;
+  if (!claimed) return false;
+  await countTransition(db, claimed.Attributes?.state as string | undefined, "pending", input.now);
+  return true;
 }
 
 /** A confirmation email the caller now owns: send it, or give it back. */

@@ -5,6 +5,7 @@
  * a send reads) and active-subscribers.ts (the sharded listing of who gets the digest).
  */
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { addressKey } from "../subscription/address.ts";
 import type { Subscriber } from "../subscription/subscriber.ts";
 import type { Db } from "./db.ts";
 import { dataOf, rowOf, subscriberKeys } from "./keys.ts";
@@ -15,7 +16,8 @@ import { dataOf, rowOf, subscriberKeys } from "./keys.ts";
  */
 export function toRow(s: Subscriber): Record<string, unknown> {
   const index = s.state === "active" ? subscriberKeys.activeIndex(s.id) : {};
-  return rowOf(subscriberKeys.type, { ...subscriberKeys.key(s.id), ...index }, s);
+  const listed = s.state === "erased" ? {} : subscriberKeys.listIndex(s.state, addressKey(s.email));
+  return rowOf(subscriberKeys.type, { ...subscriberKeys.key(s.id), ...index, ...listed }, s);
 }
 
 export function fromRow(row: Record<string, unknown>): Subscriber {

@@ -18,6 +18,15 @@
  * | rate limit   | RATE#<scope>#<key> | <len>s#<start>   | —                   | —  (expires via `expiresAt`) |
  * | installation key | INSTALLATION   | KEY#<name>       | —                   | —  (the subscriber-id key: written once) |
  * | mailbox budget | MAILBOX#<key>    | CONFIRMATIONS    | —                   | —  (expires via `expiresAt`) |
+ * | reader counts| READERS            | WEEK#<week>      | —                   | —  (ADD counters per state)  |
+ * | sign-in link | SIGNIN#<sha256>    | LINK             | —                   | —  (expires via `expiresAt`) |
+ * | session      | SESSION#<sha256>   | SESSION          | SESSIONS#<editor>   | <createdAt>  (expires via `expiresAt`) |
+ * | API key      | APIKEY#<keyId>     | APIKEY           | APIKEYS             | <createdAt>#<keyId>          |
+ * | audit entry  | AUDIT#<yyyy-mm>    | <at>#<entryId>   | —                   | —                            |
+ * | setup marker | SETUP#<name>       | DONE             | —                   | —                            |
+ *
+ * GSI2 (GSI2PK / GSI2SK) lists subscribers for the desk: `SUBS#<state>` / lower-cased address,
+ * on every subscriber row but an erased one's tombstone.
  *
  * - a feed's state: GetItem `FEED#<feedKey>` / `STATE`; every feed: Query GSI1 `FEEDS`;
  * - items published in a time range (the week's digest): Query GSI1 on each month the range
@@ -44,14 +53,30 @@
  *   completes (only the claim's holder), a conditional Delete gives the claim back;
  * - a digest's send totals: Query PK `SEND#<week>`;
  * - the key subscriber ids are computed with: GetItem `INSTALLATION` / `KEY#id`, written once by a
- *   conditional Put (subscription/id-key.ts).
+ *   conditional Put (subscription/id-key.ts);
+ * - the desk's subscriber list, by state, search by address prefix, in pages: Query GSI2
+ *   `SUBS#<state>`, GSI2SK BETWEEN (after the cursor, or the prefix) AND prefix + U+FFFF; all
+ *   states at once merges the four partitions' pages by address;
+ * - readers by state today and per week (the dashboard): Query PK `READERS` (one row per week,
+ *   ADD counters written with each state change; pending is counted on GSI2 instead: TTL deletes
+ *   pending rows without telling anyone);
+ * - a sign-in link is used once: conditional Delete (`expiresAt` after now) returning the row;
+ * - an editor's session: GetItem `SESSION#<sha256 of the cookie>`; "sign out everywhere": Query
+ *   GSI1 `SESSIONS#<editor>`, Delete each;
+ * - an API key: GetItem `APIKEY#<keyId>` (the id is in the key), its hash compared; listed
+ *   through GSI1 `APIKEYS`;
+ * - the audit log, newest first: Query `AUDIT#<month>` descending, month by month.
  */
 export const tableDefinition = {
-  fields: { PK: "string", SK: "string", GSI1PK: "string", GSI1SK: "string" },
+  fields: { PK: "string", SK: "string", GSI1PK: "string", GSI1SK: "string", GSI2PK: "string", GSI2SK: "string" },
   primaryIndex: { hashKey: "PK", rangeKey: "SK" },
-  globalIndexes: { GSI1: { hashKey: "GSI1PK", rangeKey: "GSI1SK" } },
+  globalIndexes: {
+    GSI1: { hashKey: "GSI1PK", rangeKey: "GSI1SK" },
+    GSI2: { hashKey: "GSI2PK", rangeKey: "GSI2SK" },
+  },
   /** Epoch seconds; DynamoDB deletes expired rows (a deploy-time setting: dynalite has no TTL). */
   ttl: "expiresAt",
 } as const;
 
 export const GSI1 = "GSI1";
+export const GSI2 = "GSI2";

@@ -10,7 +10,7 @@
 import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { z } from "zod";
 import type { Context } from "../context.ts";
-import { localQueue, type LocalQueue } from "../queue/local.ts";
+import { afterResponse, localQueue, type LocalQueue } from "../queue/local.ts";
 import type { Consume, Queue } from "../queue/queue.ts";
 import { retrySes } from "../send/ses-errors.ts";
 import { claimMailboxConfirmation, refundMailboxConfirmation } from "../store/mailbox-confirmations.ts";
@@ -97,22 +97,13 @@ export function confirmationConsumer(ctx: Context, now: () => Date = () => new D
  * answered (never in its tick), by the same consumer as on AWS. `drained()` waits for them.
  */
 export function localConfirmationOutbox(ctx: Context, now?: () => Date): LocalQueue<ConfirmationMessage> {
-  const queue = localQueue(confirmationConsumer(ctx, now), {
-    schema: ConfirmationMessage,
-    concurrency: 4,
-    maxReceives: 3,
-    retryDelayMs: 1_000,
-    log: ctx.log,
-  });
-  let handedOver = Promise.resolve();
-  return {
-    deadLetters: queue.deadLetters,
-    async enqueue(messages) {
-      handedOver = new Promise<void>((resolve) => setImmediate(resolve)).then(() => queue.enqueue(messages));
-    },
-    async drained() {
-      await handedOver;
-      await queue.drained();
-    },
-  };
+  return afterResponse(
+    localQueue(confirmationConsumer(ctx, now), {
+      schema: ConfirmationMessage,
+      concurrency: 4,
+      maxReceives: 3,
+      retryDelayMs: 1_000,
+      log: ctx.log,
+    }),
+  );
 }

@@ -13,6 +13,24 @@ export { SUBSCRIBER_ID_PREFIX, subscriberIdBytes } from "./id.ts";
  */
 export type SubscriberState = "pending" | "active" | "unsubscribed" | "suppressed";
 
+/**
+ * What a row may hold: the four states, or `erased` (GDPR art. 17: a tombstone at the reader's key
+ * with no address and no history, so no import brings them back; shown as suppressed outside).
+ */
+export type StoredState = SubscriberState | "erased";
+
+/** How a reader came: the signup form, the JSON API (`POST /subscribe` with JSON), or an editor's import. */
+export type SubscriberSource = "form" | "api" | "import";
+
+/** An editor's import: who brought the reader in, when, and on what consent. */
+export interface ImportConsent {
+  /** `confirmed`: the editor attests the reader consented already; `opt-in`: the reader confirms by email. */
+  mode: "confirmed" | "opt-in";
+  /** The editor's address. */
+  by: string;
+  at: string;
+}
+
 /** What a signup records, for the law and for us: when, from where, with what, on which form. */
 export interface Consent {
   /** ISO-8601 UTC. */
@@ -34,9 +52,16 @@ export interface Confirmation {
 export interface Subscriber {
   /** `sub_…`: opaque, derived from the address with a keyed hash; never shown to anyone. */
   id: string;
+  /** Absent only on an erased reader's tombstone. */
   email: EmailAddress;
-  state: SubscriberState;
+  state: StoredState;
   createdAt: string;
+  /** Absent on rows written before it existed: `form`, unless `consent.form` says `api`. */
+  source?: SubscriberSource;
+  /** Set when an import brought the reader in (and cleared by a signup of their own). */
+  imported?: ImportConsent;
+  /** When the reader was erased (the tombstone's only date). */
+  erasedAt?: string;
   updatedAt: string;
   /** The signup that asked for the latest confirmation email. */
   consent?: Consent;

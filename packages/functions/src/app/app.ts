@@ -4,15 +4,20 @@
  */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { except } from "hono/combine";
 import { secureHeaders } from "hono/secure-headers";
 import { TidingsError } from "@tidings/core/error";
+import { localSignInOutbox } from "@tidings/core/admin/sign-in-mail";
 import { localConfirmationOutbox } from "@tidings/core/subscription/confirmation-outbox";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { notFound, onError } from "./errors.tsx";
 import { allowedMethods, headChangesNothing } from "./safe-methods.ts";
 import { sameOriginForms } from "./same-origin-forms.ts";
 import { assets } from "./routes/assets.ts";
+import { api } from "./routes/api/index.ts";
+import { desk } from "./routes/admin/index.ts";
 import { confirm } from "./routes/confirm.tsx";
+import { isImport } from "./routes/imports.ts";
 import { digests } from "./routes/digests.tsx";
 import { health } from "./routes/health.ts";
 import { home } from "./routes/home.tsx";
@@ -29,6 +34,7 @@ export const MAX_BODY_BYTES = 16 * 1024;
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const confirmations = deps.confirmations ?? localConfirmationOutbox(deps.ctx, deps.now);
+  const deskMail = deps.deskMail ?? localSignInOutbox(deps.ctx, deps.now);
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -47,16 +53,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
   app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new TidingsError(
-          "too_large",
-          "http.body_too_large",
-          `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`,
-        );
-      },
-    }),
+    // A CSV import has its own, larger limit (routes/imports.ts).
+    except(
+      isImport,
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new TidingsError(
+            "too_large",
+            "http.body_too_large",
+            `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`,
+          );
+        },
+      }),
+    ),
   );
   app.use(async (c, next) => {
     // Deployed without PUBLIC_URL, the app's links point at the address it was reached by.
@@ -64,6 +74,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const publicUrl = ctx.config.publicUrl || new URL(c.req.url).origin;
     c.set("ctx", publicUrl === ctx.config.publicUrl ? ctx : { ...ctx, config: { ...ctx.config, publicUrl } });
     c.set("confirmations", confirmations);
+    c.set("deskMail", deskMail);
     c.set("clientAddress", deps.clientAddress(c));
     c.set("now", deps.now ?? (() => new Date()));
     await next();
@@ -77,6 +88,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/confirm", confirm);
   app.route("/unsubscribe", unsubscribe);
   app.route("/digests", digests);
+  app.route("/admin", desk);
+  app.route("/api/v1", api);
   const methodNotAllowed = allowedMethods(app);
   app.notFound((c) => methodNotAllowed(c) ?? notFound(c));
   app.onError(onError);

@@ -1,5 +1,9 @@
 import type { Context as HonoContext } from "hono";
+import type { ApiKeyInfo } from "@tidings/core/admin/api-keys";
+import type { Session } from "@tidings/core/admin/sessions";
+import type { SignInMessage } from "@tidings/core/admin/sign-in-mail";
 import type { Context } from "@tidings/core/context";
+import type { Queue } from "@tidings/core/queue/queue";
 import type { ConfirmationOutbox } from "@tidings/core/subscription/confirmation-outbox";
 
 /** What every route can read from `c.var`. */
@@ -12,6 +16,12 @@ export interface AppEnv {
     clientAddress: string;
     /** The current time (tests pass a clock they can move forward). */
     now: () => Date;
+    /** Where POST /admin/sign-in hands every request for a sign-in link. */
+    deskMail: Queue<SignInMessage>;
+    /** The signed-in editor's session (the desk's pages, after `requireSession`). */
+    session: Session;
+    /** The API key a request to /api/v1 carries (after `requireApiKey`). */
+    apiKey: ApiKeyInfo;
   };
 }
 
@@ -22,6 +32,11 @@ export interface AppDeps {
    * outbox that sends them after the response, on `ctx` and the app's clock.
    */
   confirmations?: ConfirmationOutbox;
+  /**
+   * Where sign-in requests go: the ConfirmQueue on AWS (lambda/api.ts); by default an in-process
+   * outbox that mails the link after the response.
+   */
+  deskMail?: Queue<SignInMessage>;
   clientAddress(c: HonoContext): string;
   /** Defaults to the system clock. */
   now?: () => Date;

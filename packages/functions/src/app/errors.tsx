@@ -6,7 +6,12 @@ import { log } from "@tidings/core/log";
 import { wantsJson } from "./negotiate.ts";
 import { MessagePage } from "./pages/layout.tsx";
 
-const titles: Partial<Record<number, string>> = { 404: "Not found", 413: "Too large", 429: "Too many requests" };
+const titles: Partial<Record<number, string>> = {
+  401: "Sign in first",
+  404: "Not found",
+  413: "Too large",
+  429: "Too many requests",
+};
 
 /** Answers in the client's language: JSON for API callers, a page for browsers. */
 function errorResponse(c: HonoContext, status: ContentfulStatusCode, code: string, message: string) {
@@ -15,7 +20,11 @@ function errorResponse(c: HonoContext, status: ContentfulStatusCode, code: strin
     <MessagePage
       title={titles[status] ?? "Something is wrong"}
       message={message}
-      link={{ href: "/", label: "Back to the front page" }}
+      link={
+        c.req.path.startsWith("/admin")
+          ? { href: "/admin", label: "Back to the desk" }
+          : { href: "/", label: "Back to the front page" }
+      }
     />,
     status,
   );

@@ -56,6 +56,7 @@ export const headChangesNothing = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.method === "HEAD") {
     c.set("ctx", readOnly(c.var.ctx));
     c.set("confirmations", { enqueue: async () => {} });
+    c.set("deskMail", { enqueue: async () => {} });
   }
   await next();
 });

@@ -2,6 +2,7 @@ import { handle } from "hono/aws-lambda";
 import { createContext } from "@tidings/core/context";
 import { flushingMetrics } from "@tidings/core/metrics";
 import { sqsQueue } from "@tidings/core/queue/sqs";
+import type { SignInMessage } from "@tidings/core/admin/sign-in-mail";
 import type { ConfirmationMessage } from "@tidings/core/subscription/confirmation-outbox";
 import { createApp } from "../app/app.ts";
 import { lambdaClientAddress } from "../app/client-address.ts";
@@ -9,8 +10,10 @@ import { lambdaClientAddress } from "../app/client-address.ts";
 const ctx = createContext();
 // Signups' confirmation emails are sent by the ConfirmQueue consumer (lambda/confirm.ts), never here.
 const confirmations = sqsQueue<ConfirmationMessage>(ctx.sqs, ctx.config.confirmQueueUrl, "ConfirmQueue");
+// The desk's sign-in links leave through the same outbox (its consumer takes both kinds).
+const deskMail = sqsQueue<SignInMessage>(ctx.sqs, ctx.config.confirmQueueUrl, "ConfirmQueue");
 
 export const handler = flushingMetrics(
   ctx.metrics,
-  handle(createApp({ ctx, confirmations, clientAddress: lambdaClientAddress })),
+  handle(createApp({ ctx, confirmations, deskMail, clientAddress: lambdaClientAddress })),
 );

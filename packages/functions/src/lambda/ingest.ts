@@ -1,11 +1,13 @@
 /**
- * Hourly cron (sst.aws.CronV2 "HourlyIngest"): ingests every configured feed. A feed's
+ * Hourly cron (sst.aws.CronV2 "HourlyIngest"): ingests every active feed of the registry. A feed's
  * failure is logged and recorded on the feed (with backoff); it never fails the run. A storage
  * fault does: it stops the run and fails the invocation, so it shows in the function's errors.
  */
 import { createContext } from "@tidings/core/context";
 import { flushingMetrics } from "@tidings/core/metrics";
+import { prepareInstallation } from "@tidings/core/admin/setup";
 import { type FeedResult, ingestFeeds } from "@tidings/core/feed/ingest";
+import { feedsToIngest } from "@tidings/core/feed/registry";
 
 const ctx = createContext();
 
@@ -15,7 +17,8 @@ function report(r: FeedResult) {
 }
 
 export const handler = flushingMetrics(ctx.metrics, async () => {
-  const { feeds, ...totals } = await ingestFeeds(ctx, ctx.config.feeds, report);
+  await prepareInstallation(ctx); // once per installation: the registry seeded from FEEDS, the desk's backfill
+  const { feeds, ...totals } = await ingestFeeds(ctx, await feedsToIngest(ctx), report);
   ctx.log.info("ingest done", { feeds: feeds.length, ...totals });
   return { feeds: feeds.length, ...totals };
 });

@@ -1,10 +1,11 @@
 /**
- * `npm run ingest -- [--feed URL_OR_FILE]`: one ingest run over the configured feeds (FEEDS),
- * or just the one named (fetched even if it is backing off), with a line per feed and a
+ * `npm run ingest -- [--feed URL_OR_FILE]`: one ingest run over the registry's active feeds (seeded
+ * from FEEDS; the desk changes them), or just the one named (fetched even if it is backing off), with a line per feed and a
  * summary. Exits 1 when a feed failed.
  */
 import { parseArgs } from "node:util";
 import { ingestFeeds } from "@tidings/core/feed/ingest";
+import { feedsToIngest } from "@tidings/core/feed/registry";
 import { plural, progressLine } from "./ingest-report.ts";
 import { useLocalStack } from "../stack.ts";
 
@@ -25,7 +26,7 @@ try {
 const stack = await useLocalStack("ingest");
 let failed = 0;
 try {
-  const feeds = feed ? [feed] : stack.ctx.config.feeds;
+  const feeds = feed ? [feed] : await feedsToIngest(stack.ctx);
   process.stdout.write(`Ingesting ${plural(feeds.length, "feed")}…\n`);
   const summary = await ingestFeeds(stack.ctx, feeds, (r) => process.stdout.write(progressLine(r) + "\n"), {
     force: Boolean(feed),

@@ -6,7 +6,9 @@
 import { config } from "@tidings/core/config";
 import { createContext } from "@tidings/core/context";
 import { buildMissingDigests } from "@tidings/core/digest/backfill";
+import { prepareInstallation } from "@tidings/core/admin/setup";
 import { ingestFeeds } from "@tidings/core/feed/ingest";
+import { feedsToIngest } from "@tidings/core/feed/registry";
 import { plural, progressLine } from "./ingest-report.ts";
 import { releaseLock, updateLock } from "../lock.ts";
 import { serveApp } from "../serve.ts";
@@ -47,8 +49,10 @@ async function stop() {
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 
-process.stdout.write(`Ingesting ${plural(cfg.feeds.length, "feed")}…\n`);
-const ingested = await ingestFeeds(ctx, cfg.feeds, (r) => process.stdout.write(progressLine(r) + "\n"));
+await prepareInstallation(ctx);
+const feeds = await feedsToIngest(ctx);
+process.stdout.write(`Ingesting ${plural(feeds.length, "feed")}…\n`);
+const ingested = await ingestFeeds(ctx, feeds, (r) => process.stdout.write(progressLine(r) + "\n"));
 const built = await buildMissingDigests(ctx);
 process.stdout.write(
   `${plural(ingested.new, "new item")}; ${built.length ? `built ${plural(built.length, "digest")} (${built[0]} to ${built.at(-1)})` : "every past week with items has its digest"}.\n`,
@@ -61,6 +65,7 @@ process.stdout.write(
     `  App       ${appUrl}/`,
     `  Archive   ${appUrl}/digests`,
     `  Health    ${appUrl}/health`,
+    `  Admin     ${appUrl}/admin   (sign in as ${cfg.adminEmails.join(", ") || "nobody: set ADMIN_EMAILS"}; the link arrives in the mailbox)`,
     `  Mailbox   ${services.sesEndpoint}/   (local SES; messages as JSON at ${services.sesEndpoint}/store)`,
     `  DynamoDB  ${services.dynamodbEndpoint}   (data kept in ${cfg.dataDir})`,
     "",

@@ -1,8 +1,11 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env.ts";
+import { deskStylesheet } from "../pages/admin/style.ts";
 import { stylesheet } from "../pages/style.ts";
 
-export const assets = new Hono<AppEnv>().get("/style.css", (c) => {
+const css = (body: string) => (c: Context<AppEnv>) => {
   c.header("cache-control", "public, max-age=3600");
-  return c.body(stylesheet, 200, { "content-type": "text/css; charset=utf-8" });
-});
+  return c.body(body, 200, { "content-type": "text/css; charset=utf-8" });
+};
+
+export const assets = new Hono<AppEnv>().get("/style.css", css(stylesheet)).get("/desk.css", css(deskStylesheet));
