@@ -47,6 +47,8 @@ export interface Subscriber {
   suppressedAt?: string;
   /** "bounce" or "complaint", with SES's detail. */
   suppression?: { kind: "bounce" | "complaint"; detail: string };
+  /** The themes the reader chose (names); absent: every theme (see subscription/preferences.ts). */
+  themes?: string[];
   /**
    * Epoch seconds; only while pending: DynamoDB's TTL deletes a signup nobody confirmed (see
    * `PENDING_SIGNUP_TTL_MS`). Confirming, leaving or being suppressed removes it.

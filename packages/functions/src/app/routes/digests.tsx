@@ -8,7 +8,7 @@
  */
 import { Hono, type Context as HonoContext } from "hono";
 import { isWeekName, weekDates } from "@tidings/core/digest/week";
-import { personalise } from "@tidings/core/email/personalise";
+import { readerCopy } from "@tidings/core/digest/reader-copy";
 import { TidingsError } from "@tidings/core/error";
 import { getDigest, listDigests, type Digest, type DigestSummary } from "@tidings/core/store/digests";
 import { newsletter } from "@tidings/templates/newsletter";
@@ -76,5 +76,5 @@ export const digests = new Hono<AppEnv>()
   })
   .get("/:week/email", async (c) => {
     const digest = await findDigest(c, c.req.param("week"));
-    return digestPage(c, personalise(digest, { unsubscribeUrl: "#" }).html);
+    return digestPage(c, readerCopy(digest, "all", { unsubscribeUrl: "#", preferencesUrl: "#" })!.html);
   });
