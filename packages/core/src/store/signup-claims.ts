@@ -24,7 +24,7 @@ export interface ClaimInput {
 
 /**
  * Records a signup and, in the same write, makes its confirmation email due (`confirmationDue`,
- * the claim's time). It succeeds for a new address, an unsubscribed one (signing up again), or a
+ * the claim's time). It succeeds for a new address, an unsubscribed or erased one (signing up again), or a
  * pending one whose last confirmation is older than `resendAfterMs`; an active or suppressed
  * subscriber is left untouched (false). A pending row carries `expiresAt`, moved on with each
  * claim, so an unconfirmed signup is deleted.
@@ -37,9 +37,9 @@ export async function claimConfirmation(db: Db, input: ClaimInput): Promise<bool
       "SET #type = :type, #id = :id, #state = :pending, email = :email, consent = :consent, " +
       "confirmationSentAt = :now, confirmationDue = :now, updatedAt = :now, " +
       "createdAt = if_not_exists(createdAt, :now), expiresAt = :expires " +
-      "REMOVE confirmation, GSI1PK, GSI1SK",
+      "REMOVE confirmation, GSI1PK, GSI1SK, erasedAt",
     ConditionExpression:
-      "attribute_not_exists(PK) OR #state = :unsubscribed OR " +
+      "attribute_not_exists(PK) OR #state IN (:unsubscribed, :erased) OR " +
       "(#state = :pending AND (attribute_not_exists(confirmationSentAt) OR confirmationSentAt <= :cutoff))",
     ExpressionAttributeNames: { "#type": "type", "#id": "id", "#state": "state" },
     ExpressionAttributeValues: {
@@ -47,6 +47,7 @@ export async function claimConfirmation(db: Db, input: ClaimInput): Promise<bool
       ":id": input.id,
       ":pending": "pending",
       ":unsubscribed": "unsubscribed",
+      ":erased": "erased",
       ":email": input.email,
       ":consent": input.consent,
       ":now": now,

@@ -14,6 +14,7 @@ import { confirm } from "./routes/confirm.tsx";
 import { digests } from "./routes/digests.tsx";
 import { health } from "./routes/health.ts";
 import { home } from "./routes/home.tsx";
+import { preferences } from "./routes/preferences.tsx";
 import { subscribe } from "./routes/subscribe.tsx";
 import { unsubscribe } from "./routes/unsubscribe.tsx";
 
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/subscribe", subscribe);
   app.route("/confirm", confirm);
   app.route("/unsubscribe", unsubscribe);
+  app.route("/preferences", preferences);
   app.route("/digests", digests);
   app.notFound(notFound);
   app.onError(onError);
