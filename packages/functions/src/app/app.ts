@@ -4,14 +4,18 @@
  */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { etag } from "hono/etag";
 import { secureHeaders } from "hono/secure-headers";
 import { TidingsError } from "@tidings/core/error";
 import { localConfirmationOutbox } from "@tidings/core/subscription/confirmation-outbox";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { notFound, onError } from "./errors.tsx";
+import { digestCache } from "./digest-pages.ts";
+import { noStoreWhereNeverCached } from "./http-cache.ts";
+import { archiveFeedRoute } from "./routes/archive-feed.ts";
 import { assets } from "./routes/assets.ts";
 import { confirm } from "./routes/confirm.tsx";
-import { digests } from "./routes/digests.tsx";
+import { digestRoutes } from "./routes/digests.tsx";
 import { health } from "./routes/health.ts";
 import { home } from "./routes/home.tsx";
 import { preferences } from "./routes/preferences.tsx";
@@ -67,6 +71,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("now", deps.now ?? (() => new Date()));
     await next();
   });
+  // Public pages revalidate with strong ETags (a bodiless 304); personal ones are never cached.
+  app.use(noStoreWhereNeverCached);
+  for (const path of ["/", "/digests", "/digests/*", "/digests.xml"]) app.use(path, etag());
+  const digests = digestCache();
   app.route("/health", health);
   app.route("/assets", assets);
   app.route("/", home);
@@ -74,7 +82,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/confirm", confirm);
   app.route("/unsubscribe", unsubscribe);
   app.route("/preferences", preferences);
-  app.route("/digests", digests);
+  app.route("/digests", digestRoutes(digests));
+  app.route("/digests.xml", archiveFeedRoute(digests));
   app.notFound(notFound);
   app.onError(onError);
   return app;
