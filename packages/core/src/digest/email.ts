@@ -4,7 +4,7 @@
  * personal links). The review's edits re-render through this same function.
  */
 import { wholeEmail } from "../email/assemble.ts";
-import type { EmailParts } from "../email/personalise.ts";
+import { latin1Html, type EmailParts } from "../email/personalise.ts";
 import { renderMjml, renderText, type RenderOptions } from "../email/render.ts";
 import { digestModel, type DigestInput, type DigestModel } from "./model.ts";
 import { cutIntoParts, type DigestParts } from "./parts.ts";
@@ -28,7 +28,7 @@ const cardCount = (m: DigestModel) => m.sections.reduce((n, s) => n + s.cards.le
 export async function renderDigest(input: DigestInput, options: RenderOptions = {}): Promise<RenderedDigest> {
   if (input.sections.length === 0) throw new Error("a digest needs at least one section");
   let email = digestModel(input, "email");
-  let html = await renderMjml("digest.mjml", email, options);
+  let html = latin1Html(await renderMjml("digest.mjml", email, options));
   // Unusually long titles and links could still pass the clip: show fewer items, the rest are on the web.
   for (
     let size = Buffer.byteLength(html);
@@ -37,7 +37,7 @@ export async function renderDigest(input: DigestInput, options: RenderOptions = 
   ) {
     const maxItems = Math.max(1, Math.floor((cardCount(email) * maxEmailHtmlBytes * 0.95) / size));
     email = digestModel({ ...input, limits: { ...input.limits, maxItems } }, "email");
-    html = await renderMjml("digest.mjml", email, options);
+    html = latin1Html(await renderMjml("digest.mjml", email, options));
   }
   const webHtml = await renderMjml("digest.mjml", digestModel(input, "web"), options);
   const text = await renderText("digest.txt", email, options);

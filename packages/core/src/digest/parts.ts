@@ -4,7 +4,7 @@
  * parts put together (email/assemble.ts): nothing is rendered per reader.
  */
 
-/** The pieces of one body: `head + sections[i] + … + footer`. */
+/** The pieces of one body: `head + sections[i] + … + footer`. The HTML's are Latin-1 (latin1Html). */
 export interface BodyParts {
   head: string;
   sections: string[];

@@ -5,7 +5,16 @@
  * part's placeholders are found once per stored digest, then every copy is concatenation.
  */
 import type { BodyParts, DigestParts } from "../digest/parts.ts";
-import { escapeHtml, join, placeholders, split, type EmailParts, type Personal, type Split } from "./personalise.ts";
+import {
+  escapeHtml,
+  join,
+  latin1Html,
+  placeholders,
+  split,
+  type EmailParts,
+  type Personal,
+  type Split,
+} from "./personalise.ts";
 
 /** The themes a reader gets: a set of names, or every theme. */
 export type ThemeChoice = ReadonlySet<string> | "all";
@@ -30,7 +39,10 @@ function prepare(parts: DigestParts): Prepared {
     p = {
       html: splitBody(parts.html),
       text: splitBody(parts.text),
-      previewHtml: parts.previewHeadlines.map(escapeHtml),
+      // Written as the HTML parts are (latin1Html): one two-byte piece would make the whole copy two-byte.
+      previewHtml: parts.previewHeadlines.map((h) =>
+        Buffer.from(latin1Html(escapeHtml(h)), "latin1").toString("latin1"),
+      ),
     };
     prepared.set(parts, p);
   }
