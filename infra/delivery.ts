@@ -2,7 +2,7 @@
  * Delivery: the weekly job puts batches of recipients on the send queue; a few consumers send
  * them, each at its share of the account's SES rate. A job that keeps failing goes to the DLQ.
  */
-import { api } from "./app.ts";
+import { cdn } from "./cdn.ts";
 import { email } from "./email.ts";
 import { environment, fn } from "./function.ts";
 import { settings } from "./settings.ts";
@@ -23,8 +23,8 @@ sendQueue.subscribe(
     ...fn,
     handler: "packages/functions/src/lambda/send.handler",
     environment: { ...environment, SEND_CONSUMERS: String(sendConsumers), SEND_RATE: settings.sendRate },
-    // `api` for its URL: the unsubscribe links' base when PUBLIC_URL is not set.
-    link: [table, tokenSecret, email, api],
+    // `cdn` for its URL: the readers' links' base when PUBLIC_URL is not set.
+    link: [table, tokenSecret, email, cdn],
     // MaxSendRate comes from the account; the identity's own permissions come with `email`.
     permissions: [{ actions: ["ses:GetAccount"], resources: ["*"] }],
     memory: "512 MB",

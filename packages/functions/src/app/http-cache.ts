@@ -4,6 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { createMiddleware } from "hono/factory";
+import { neverCached } from "./edge.ts";
 
 export const cacheControl = {
   /**
@@ -20,9 +21,6 @@ export const cacheControl = {
   /** Personal or state-changing pages: never stored anywhere. */
   never: "private, no-store",
 } as const;
-
-/** Paths whose answers are personal or change state: never cached, by the app's word and the CDN's. */
-export const neverCached = ["/subscribe", "/preferences", "/unsubscribe", "/confirm", "/admin", "/api"] as const;
 
 /** A strong ETag for a body (the same bytes, the same tag; SHA-256, 160 bits kept). */
 export const strongEtag = (body: string) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;

@@ -3,10 +3,12 @@ import { createContext } from "@tidings/core/context";
 import { sqsQueue } from "@tidings/core/queue/sqs";
 import type { ConfirmationMessage } from "@tidings/core/subscription/confirmation-outbox";
 import { createApp } from "../app/app.ts";
-import { lambdaClientAddress } from "../app/client-address.ts";
+import { cdnClientAddress, lambdaClientAddress } from "../app/client-address.ts";
 
 const ctx = createContext();
 // Signups' confirmation emails are sent by the ConfirmQueue consumer (lambda/confirm.ts), never here.
 const confirmations = sqsQueue<ConfirmationMessage>(ctx.sqs, ctx.config.confirmQueueUrl, "ConfirmQueue");
 
-export const handler = handle(createApp({ ctx, confirmations, clientAddress: lambdaClientAddress }));
+const clientAddress = ctx.config.behindCdn ? cdnClientAddress : lambdaClientAddress;
+
+export const handler = handle(createApp({ ctx, confirmations, clientAddress }));

@@ -77,9 +77,8 @@ export function PreferencesPage({
                 />
                 <label for={id}>{t.name}</label>
                 {t.about ? (
-                  <span id={`${id}-about`} class="muted">
-                    {" "}
-                    · {t.about}
+                  <span id={`${id}-about`} class="muted about">
+                    {t.about}
                   </span>
                 ) : null}
               </div>
