@@ -5,7 +5,7 @@
  */
 import { cdn } from "./cdn.ts";
 import { email } from "./email.ts";
-import { fn, renders } from "./function.ts";
+import { fn, renders, themes } from "./function.ts";
 import { confirmQueue } from "./outbox.ts";
 import { table, tokenSecret } from "./storage.ts";
 
@@ -17,6 +17,9 @@ export const api = new sst.aws.Function("Api", {
   link: [table, tokenSecret, confirmQueue, cdn, email],
   // The app module also holds the in-process outbox (npm start), whose renderer reads these.
   ...renders,
+  // The landing page and the signup answers list the themes.
+  copyFiles: [...renders.copyFiles, ...themes.copyFiles],
+  environment: { ...fn.environment, ...themes.environment },
   memory: "512 MB",
   timeout: "10 seconds",
 });

@@ -1,6 +1,6 @@
 /**
  * The function preset: what every Tidings function shares. `satisfies` keeps a misspelt property
- * here failing the type check as it would written inline (test/foundation/sst-config.test.ts).
+ * here failing the type check as it would written inline (test/infra/sst-config.test.ts).
  */
 import { settings } from "./settings.ts";
 
@@ -29,3 +29,14 @@ export const renders = {
   copyFiles: [{ from: "templates" }],
   nodejs: { install: ["mjml", "handlebars"] },
 } satisfies Partial<sst.aws.FunctionArgs>;
+
+/**
+ * For functions that classify items or list themes (Api, WeeklyDigest): a THEMES_FILE set at
+ * deploy time is read from disk at run time (theme/themes.ts), so it travels beside the bundle as
+ * themes.json and their THEMES_FILE names it there (the working directory on Lambda). Without
+ * one, the shipped file is bundled with the code and nothing is added.
+ */
+export const themes: { copyFiles: { from: string; to: string }[]; environment: Record<string, string> } =
+  settings.themesFile
+    ? { copyFiles: [{ from: settings.themesFile, to: "themes.json" }], environment: { THEMES_FILE: "themes.json" } }
+    : { copyFiles: [], environment: {} };

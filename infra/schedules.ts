@@ -1,7 +1,7 @@
 /** The schedules: the weekly digest and the hourly ingest (EventBridge Scheduler, via CronV2). */
 import { cdn } from "./cdn.ts";
 import { sendQueue } from "./delivery.ts";
-import { fn, renders } from "./function.ts";
+import { fn, renders, themes } from "./function.ts";
 import { settings } from "./settings.ts";
 import { table } from "./storage.ts";
 
@@ -16,6 +16,13 @@ new sst.aws.CronV2("WeeklyDigest", {
     handler: "packages/functions/src/lambda/digest.handler",
     link: [table, sendQueue, cdn],
     ...renders,
+    // The theme classifier reads its word neighbours when it learns; no other function needs them.
+    copyFiles: [
+      ...renders.copyFiles,
+      { from: "packages/core/data/word-neighbours.bin", to: "data/word-neighbours.bin" },
+      ...themes.copyFiles,
+    ],
+    environment: { ...fn.environment, ...themes.environment },
     memory: "1024 MB",
     timeout: "15 minutes",
   },

@@ -32,4 +32,6 @@ export const settings = {
   sendRate: process.env.SEND_RATE ?? "",
   /** "route53": SST writes the identity's DKIM records to your Route 53 zone. */
   senderDns: process.env.SENDER_DNS,
+  /** A themes file of your own, relative to the repository; unset: the shipped one, bundled. */
+  themesFile: process.env.THEMES_FILE || undefined,
 };

@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import { createDb } from "../../packages/core/src/store/db.ts";
-import { listDigests, markSendStarted } from "../../packages/core/src/store/digests.ts";
+import { createDb } from "@tidings/core/store/db";
+import { listDigests, markSendStarted } from "@tidings/core/store/digests";
 import { freePort, repoRoot, runTs } from "../support/processes.ts";
 
 const CONNECTIONS = 50;

@@ -6,21 +6,21 @@
  */
 import { readFileSync } from "node:fs";
 import mjml2html from "mjml";
-import { renderDigest } from "../../packages/core/src/digest/email.ts";
-import { ruleClassifier } from "../../packages/core/src/digest/classifier.ts";
-import { digestModel } from "../../packages/core/src/digest/model.ts";
-import { groupByTheme } from "../../packages/core/src/digest/sections.ts";
-import { weekRange } from "../../packages/core/src/digest/week.ts";
+import { renderDigest } from "@tidings/core/digest/email";
+import { ruleClassifier } from "@tidings/core/digest/classifier";
+import { digestModel } from "@tidings/core/digest/model";
+import { groupByTheme } from "@tidings/core/digest/sections";
+import { weekRange } from "@tidings/core/digest/week";
 import {
   personalise,
   placeholders,
   type EmailParts,
   type Personal,
-} from "../../packages/core/src/email/personalise.ts";
-import { renderMjml } from "../../packages/core/src/email/render.ts";
-import { templatesDir } from "../../packages/core/src/email/templates.ts";
+} from "@tidings/core/email/personalise";
+import { renderMjml } from "@tidings/core/email/render";
+import { templatesDir } from "@tidings/core/email/templates";
 import { newsletter } from "@tidings/templates/newsletter";
-import type { DigestItem } from "../../packages/core/src/digest/item.ts";
+import type { DigestItem } from "@tidings/core/digest/item";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

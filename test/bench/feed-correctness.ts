@@ -5,7 +5,7 @@
  */
 import { parseFeed as feedsmithParse } from "feedsmith";
 import RssParser from "rss-parser";
-import { parseFeed } from "../../packages/core/src/feed/parse.ts";
+import { parseFeed } from "@tidings/core/feed/parse";
 
 type Answer = { link?: unknown; date?: unknown; author?: unknown; title?: unknown; text?: unknown };
 type Reader = (bytes: Buffer) => Promise<Answer>;

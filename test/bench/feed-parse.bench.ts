@@ -15,12 +15,12 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { parseFeed as feedsmithParse } from "feedsmith";
 import RssParser from "rss-parser";
-import { decodeFeedBytes } from "../../packages/core/src/feed/decode.ts";
-import { parseFeed } from "../../packages/core/src/feed/parse.ts";
+import { decodeFeedBytes } from "@tidings/core/feed/decode";
+import { parseFeed } from "@tidings/core/feed/parse";
 import { printCorrectness } from "./feed-correctness.ts";
 
 // The fast-xml-parser our parser uses (packages/core's dependency), not whichever npm hoisted.
-const coreRequire = createRequire(fileURLToPath(new URL("../../packages/core/src/feed/xml.ts", import.meta.url)));
+const coreRequire = createRequire(fileURLToPath(import.meta.resolve("@tidings/core/feed/xml")));
 const { XMLParser } = coreRequire("fast-xml-parser") as typeof import("fast-xml-parser");
 
 // feedsmith 3.0.1's `parserConfig`, node_modules/feedsmith/dist/common/config.mjs.

@@ -7,14 +7,14 @@
  * request serialisation flattens it).
  */
 import { readFileSync } from "node:fs";
-import { renderDigest } from "../../packages/core/src/digest/email.ts";
-import type { DigestItem } from "../../packages/core/src/digest/item.ts";
-import { digestModel, previewLine } from "../../packages/core/src/digest/model.ts";
-import { weekRange } from "../../packages/core/src/digest/week.ts";
-import { renderMjml, renderText } from "../../packages/core/src/email/render.ts";
-import { assembleEmail, type ThemeChoice } from "../../packages/core/src/email/assemble.ts";
-import { personalise, type EmailParts } from "../../packages/core/src/email/personalise.ts";
-import { readerLinks } from "../../packages/core/src/subscription/links.ts";
+import { renderDigest } from "@tidings/core/digest/email";
+import type { DigestItem } from "@tidings/core/digest/item";
+import { digestModel, previewLine } from "@tidings/core/digest/model";
+import { weekRange } from "@tidings/core/digest/week";
+import { renderMjml, renderText } from "@tidings/core/email/render";
+import { assembleEmail, type ThemeChoice } from "@tidings/core/email/assemble";
+import { personalise, type EmailParts } from "@tidings/core/email/personalise";
+import { readerLinks } from "@tidings/core/subscription/links";
 import { newsletter } from "@tidings/templates/newsletter";
 
 const themes = ["AI chips", "Memory", "Foundries", "Policy & trade", "Devices", "Markets", "More news"];

@@ -9,13 +9,13 @@
 import { availableParallelism } from "node:os";
 import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { sendWorkers } from "@tidings/local/send-workers";
-import { mapLimit } from "../../packages/core/src/async/map-limit.ts";
-import { defaultDelivery } from "../../packages/core/src/send/deliver.ts";
-import { sendInProcess } from "../../packages/core/src/send/in-process.ts";
-import { sendEmailInput } from "../../packages/core/src/send/message.ts";
-import { readConfig } from "../../packages/core/src/config.ts";
-import { createContext } from "../../packages/core/src/context.ts";
-import { ensureTable } from "../../packages/core/src/store/db.ts";
+import { mapLimit } from "@tidings/core/async/map-limit";
+import { defaultDelivery } from "@tidings/core/send/deliver";
+import { sendInProcess } from "@tidings/core/send/in-process";
+import { sendEmailInput } from "@tidings/core/send/message";
+import { readConfig } from "@tidings/core/config";
+import { createContext } from "@tidings/core/context";
+import { ensureTable } from "@tidings/core/store/db";
 import { runTs } from "../support/processes.ts";
 import { addReaders, storeDigest } from "../support/sending.ts";
 

@@ -7,20 +7,20 @@
  */
 import { performance } from "node:perf_hooks";
 import { SendEmailCommand } from "@aws-sdk/client-sesv2";
-import type { Context } from "../../packages/core/src/context.ts";
-import { sendEmailInput } from "../../packages/core/src/send/message.ts";
-import { takeConfirmation } from "../../packages/core/src/store/signup-claims.ts";
-import { activateSubscriber } from "../../packages/core/src/store/subscriber-state.ts";
-import { EmailAddress } from "../../packages/core/src/subscription/address.ts";
-import { confirmationEmail } from "../../packages/core/src/subscription/confirmation-email.ts";
+import type { Context } from "@tidings/core/context";
+import { sendEmailInput } from "@tidings/core/send/message";
+import { takeConfirmation } from "@tidings/core/store/signup-claims";
+import { activateSubscriber } from "@tidings/core/store/subscriber-state";
+import { EmailAddress } from "@tidings/core/subscription/address";
+import { confirmationEmail } from "@tidings/core/subscription/confirmation-email";
 import {
   deliverConfirmation,
   localConfirmationOutbox,
   type ConfirmationOutbox,
-} from "../../packages/core/src/subscription/confirmation-outbox.ts";
-import { confirmUrl } from "../../packages/core/src/subscription/links.ts";
-import { subscriberId } from "../../packages/core/src/subscription/subscriber.ts";
-import { applySesEvent, sampleSesEvent } from "../../packages/core/src/subscription/suppression.ts";
+} from "@tidings/core/subscription/confirmation-outbox";
+import { confirmUrl } from "@tidings/core/subscription/links";
+import { subscriberId } from "@tidings/core/subscription/subscriber";
+import { applySesEvent, sampleSesEvent } from "@tidings/core/subscription/suppression";
 import { createApp } from "@tidings/functions/app/app";
 import { startTestServices } from "../support/services.ts";
 

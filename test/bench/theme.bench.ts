@@ -10,10 +10,11 @@
  * grows a little, as a real history's does).
  */
 import { readFileSync } from "node:fs";
-import shipped from "../../templates/themes.json" with { type: "json" };
-import { compileRules, type ThemeItem } from "../../packages/core/src/theme/classifier.ts";
-import { learnThemes, type LearnItem } from "../../packages/core/src/theme/learn.ts";
-import { parseThemeConfig } from "../../packages/core/src/theme/schema.ts";
+import shipped from "@tidings/templates/themes.json" with { type: "json" };
+import { compileRules, type ThemeItem } from "@tidings/core/theme/classifier";
+import { learnThemes, type LearnItem } from "@tidings/core/theme/learn";
+import { decodeNeighbours, wordNeighbours } from "@tidings/core/theme/neighbours";
+import { parseThemeConfig } from "@tidings/core/theme/schema";
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(new URL(`../fixtures/themes/${name}`, import.meta.url), "utf8"));
@@ -75,7 +76,8 @@ function median(run: () => unknown, runs: number): number {
 export default async function bench(): Promise<void> {
   const rules = compileRules(config);
   const regex = regexClassifier();
-  const learned = learnThemes(config, { items: history });
+  const neighbours = wordNeighbours();
+  const learned = learnThemes(config, { items: history, neighbours });
   const fileAll = (classify: (item: ThemeItem) => string) => () => week.forEach((item) => classify(item));
   const filing = {
     learned: median(fileAll(learned.classify), 15),
@@ -83,9 +85,12 @@ export default async function bench(): Promise<void> {
     regex: median(fileAll(regex), 15),
   };
   const learn = {
-    10_000: median(() => learnThemes(config, { items: history }), 5),
-    1_000: median(() => learnThemes(config, { items: week }), 5),
+    10_000: median(() => learnThemes(config, { items: history, neighbours }), 5),
+    alone: median(() => learnThemes(config, { items: history }), 5),
+    1_000: median(() => learnThemes(config, { items: week, neighbours }), 5),
   };
+  const file = readFileSync(new URL("../../packages/core/data/word-neighbours.bin", import.meta.url));
+  const load = median(() => decodeNeighbours(readFileSync(new URL("../../packages/core/data/word-neighbours.bin", import.meta.url))), 5);
   const explain = median(() => week.slice(0, 100).forEach((item) => learned.explain(item)), 15) * 10;
   console.log(`${distinct.length} distinct items, repeated to ${history.length}; the shipped themes file\n`);
   console.log("| filing 1,000 items | ms (median) | ratio to keyword rules |");
@@ -100,6 +105,8 @@ export default async function bench(): Promise<void> {
   console.log(`| learned classifier, explain() | ${explain.toFixed(1)} | ${(explain / filing.rules).toFixed(2)} |`);
   console.log("\n| learning (EM, 10 rounds) | ms (median) | budget |");
   console.log("|---|---:|---:|");
-  console.log(`| from 10,000 items | ${learn[10_000].toFixed(0)} | 2000 |`);
-  console.log(`| from 1,000 items | ${learn[1_000].toFixed(0)} | — |`);
+  console.log(`| from 10,000 items, with word neighbours | ${learn[10_000].toFixed(0)} | 2000 |`);
+  console.log(`| from 10,000 items, words alone (round 1's method) | ${learn.alone.toFixed(0)} | — |`);
+  console.log(`| from 1,000 items, with word neighbours | ${learn[1_000].toFixed(0)} | — |`);
+  console.log(`| reading the word neighbours (${(file.length / 1e6).toFixed(1)} MB, once per process) | ${load.toFixed(0)} | — |`);
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildMissingDigests } from "../../packages/core/src/digest/backfill.ts";
-import { listDigests } from "../../packages/core/src/store/digests.ts";
+import { buildMissingDigests } from "@tidings/core/digest/backfill";
+import { listDigests } from "@tidings/core/store/digests";
 import { startTestServices, type TestServices } from "../support/services.ts";
-import { putItems, storedItem } from "./fixtures.ts";
+import { putItems, storedItem } from "../support/digests.ts";
 
 describe("building the missing digests (real dynalite)", () => {
   let services: TestServices;

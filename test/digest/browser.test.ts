@@ -7,7 +7,7 @@ import { load } from "cheerio";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { themes } from "../../packages/core/src/theme/themes.ts";
+import { themes } from "@tidings/core/theme/themes";
 import { newsletter } from "@tidings/templates/newsletter";
 import { launchBrowser, watchPage } from "../support/browser.ts";
 import { placeholderImages, seedFeed, serveSeededApp, type SeededApp } from "../support/seeded-app.ts";

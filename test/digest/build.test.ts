@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDigest } from "../../packages/core/src/digest/build.ts";
-import { publicItemId } from "../../packages/core/src/digest/source.ts";
-import { getDigest, listDigests } from "../../packages/core/src/store/digests.ts";
+import { buildDigest } from "@tidings/core/digest/build";
+import { publicItemId } from "@tidings/core/digest/source";
+import { getDigest, listDigests } from "@tidings/core/store/digests";
 import { startTestServices, type TestServices } from "../support/services.ts";
-import { putItems, standIn, storedItem } from "./fixtures.ts";
+import { putItems, standIn, storedItem } from "../support/digests.ts";
 
 describe("building a week's digest (real dynalite)", () => {
   let services: TestServices;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dedupe, normaliseLink, normaliseTitle } from "../../packages/core/src/digest/dedupe.ts";
-import { item } from "./fixtures.ts";
+import { dedupe, normaliseLink, normaliseTitle } from "@tidings/core/digest/dedupe";
+import { item } from "../support/digests.ts";
 
 describe("dedupe", () => {
   it("normalises links: scheme, www, tracking parameters, fragment, trailing slash", () => {

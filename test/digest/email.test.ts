@@ -1,9 +1,9 @@
 import { load } from "cheerio";
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderDigest, type RenderedDigest } from "../../packages/core/src/digest/email.ts";
-import { personalise, placeholders } from "../../packages/core/src/email/personalise.ts";
+import { renderDigest, type RenderedDigest } from "@tidings/core/digest/email";
+import { personalise, placeholders } from "@tidings/core/email/personalise";
 import { newsletter } from "@tidings/templates/newsletter";
-import { digestInput, item, seedItems, themes } from "./fixtures.ts";
+import { digestInput, item, seedItems, themes } from "../support/digests.ts";
 
 const unsubscribe = placeholders.unsubscribeUrl;
 const roomy = { maxPerTheme: 30, maxItems: 30 };

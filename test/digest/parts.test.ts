@@ -5,14 +5,14 @@
  */
 import { load } from "cheerio";
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderDigest, type RenderedDigest } from "../../packages/core/src/digest/email.ts";
-import { digestModel } from "../../packages/core/src/digest/model.ts";
-import { readerCopy } from "../../packages/core/src/digest/reader-copy.ts";
-import type { Section } from "../../packages/core/src/digest/sections.ts";
-import { assembleEmail } from "../../packages/core/src/email/assemble.ts";
-import { latin1Html, personalise } from "../../packages/core/src/email/personalise.ts";
-import { renderMjml, renderText } from "../../packages/core/src/email/render.ts";
-import { digestInput, item, seedItems } from "./fixtures.ts";
+import { renderDigest, type RenderedDigest } from "@tidings/core/digest/email";
+import { digestModel } from "@tidings/core/digest/model";
+import { readerCopy } from "@tidings/core/digest/reader-copy";
+import type { Section } from "@tidings/core/digest/sections";
+import { assembleEmail } from "@tidings/core/email/assemble";
+import { latin1Html, personalise } from "@tidings/core/email/personalise";
+import { renderMjml, renderText } from "@tidings/core/email/render";
+import { digestInput, item, seedItems } from "../support/digests.ts";
 
 const links = {
   unsubscribeUrl: "https://news.example.com/unsubscribe?token=" + "U".repeat(72),

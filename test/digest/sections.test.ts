@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ruleClassifier } from "../../packages/core/src/digest/classifier.ts";
-import { applyCaps, groupByTheme } from "../../packages/core/src/digest/sections.ts";
-import { classify, item, themes } from "./fixtures.ts";
+import { ruleClassifier } from "@tidings/core/digest/classifier";
+import { applyCaps, groupByTheme } from "@tidings/core/digest/sections";
+import { classify, item, themes } from "../support/digests.ts";
 
 const count = (sections: { theme: string; items: unknown[] }[]) => sections.map((s) => [s.theme, s.items.length]);
 

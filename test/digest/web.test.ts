@@ -1,10 +1,10 @@
 import { load } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "@tidings/functions/app/app";
-import { buildDigest } from "../../packages/core/src/digest/build.ts";
-import { publicItemId } from "../../packages/core/src/digest/source.ts";
+import { buildDigest } from "@tidings/core/digest/build";
+import { publicItemId } from "@tidings/core/digest/source";
 import { startTestServices, type TestServices } from "../support/services.ts";
-import { putItems, standIn, storedItem } from "./fixtures.ts";
+import { putItems, standIn, storedItem } from "../support/digests.ts";
 
 describe("the digest archive on the web (real dynalite)", () => {
   let services: TestServices;

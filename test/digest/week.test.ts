@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastCompleteWeek, parseWeek, weekDates, weekOf, weekRange } from "../../packages/core/src/digest/week.ts";
+import { lastCompleteWeek, parseWeek, weekDates, weekOf, weekRange } from "@tidings/core/digest/week";
 
 describe("ISO weeks", () => {
   it("names the Monday-to-Sunday range of a week", () => {

@@ -5,7 +5,7 @@ import type { SendJob } from "@tidings/core/send/job";
 import { getDigest } from "@tidings/core/store/digests";
 import { startTestServices, type TestServices } from "../support/services.ts";
 import { addReaders } from "../support/sending.ts";
-import { putItems, storedItem } from "./fixtures.ts";
+import { putItems, storedItem } from "../support/digests.ts";
 
 let services: TestServices;
 const queued: SendJob[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defuse, personalise, placeholders } from "../../packages/core/src/email/personalise.ts";
+import { defuse, personalise, placeholders } from "@tidings/core/email/personalise";
 
 const token = placeholders.unsubscribeUrl;
 const stored = {

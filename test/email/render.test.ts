@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { renderMjml, renderText } from "../../packages/core/src/email/render.ts";
+import { renderMjml, renderText } from "@tidings/core/email/render";
 
 const broken = { dir: fileURLToPath(new URL("../fixtures/email/broken", import.meta.url)) };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutAtWord, httpUrl, slug } from "../../packages/core/src/email/text.ts";
+import { cutAtWord, httpUrl, slug } from "@tidings/core/email/text";
 
 describe("email text helpers", () => {
   it("lets only absolute http(s) links through", () => {

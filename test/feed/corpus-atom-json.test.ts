@@ -1,6 +1,6 @@
 /** The corpus's Atom 1.0 / 0.3 and JSON Feed documents: real values, item by item. */
 import { describe, expect, it } from "vitest";
-import { itemNamed, parseCorpus } from "./fixtures.ts";
+import { itemNamed, parseCorpus } from "../support/feeds.ts";
 
 describe("Atom 1.0", () => {
   it("heise: +01:00 offsets, html summaries, umlauts", () => {

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { corpusBytes, corpusFiles, parseCorpus, parseError } from "./fixtures.ts";
+import { corpusBytes, corpusFiles, parseCorpus, parseError } from "../support/feeds.ts";
 
 describe("broken documents", () => {
   it("an empty body is not a feed", () => {

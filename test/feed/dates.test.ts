@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDate } from "../../packages/core/src/feed/dates.ts";
+import { parseDate } from "@tidings/core/feed/dates";
 
 describe("feed dates", () => {
   it.each([

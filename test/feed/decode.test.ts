@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeFeedBytes } from "../../packages/core/src/feed/decode.ts";
-import { parseFeed } from "../../packages/core/src/feed/parse.ts";
+import { decodeFeedBytes } from "@tidings/core/feed/decode";
+import { parseFeed } from "@tidings/core/feed/parse";
 
 const feed = (title: string, decl = "") =>
   `<?xml version="1.0"${decl}?><rss><channel><title>${title}</title></channel></rss>`;

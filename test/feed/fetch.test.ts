@@ -1,17 +1,12 @@
-/** Fetching against a real local HTTP server: validators, redirects, 410, compression, timeout, size cap. */
+/** Fetching against a real local HTTP server: validators, redirects, 410, compression, timeout, size cap (local files: fetch-files.test.ts). */
 import { once } from "node:events";
-import { utimesSync, writeFileSync, mkdtempSync } from "node:fs";
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TidingsError } from "../../packages/core/src/error.ts";
-import { type FetchOptions, fetchFeed, userAgent } from "../../packages/core/src/feed/fetch.ts";
-import { parseFeed } from "../../packages/core/src/feed/parse.ts";
-import { seedBytes } from "./fixtures.ts";
+import { type FetchOptions, fetchFeed, userAgent } from "@tidings/core/feed/fetch";
+import { parseFeed } from "@tidings/core/feed/parse";
+import { rejection, seedBytes } from "../support/feeds.ts";
 
 const seed = seedBytes();
 const hits = new Map<string, number>();
@@ -65,15 +60,6 @@ const server = createServer((req, res) => {
 });
 let base = "";
 const options: FetchOptions = { userAgent: userAgent("https://news.example.org") };
-
-async function failure(p: Promise<unknown>): Promise<TidingsError> {
-  const e = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(e).toBeInstanceOf(TidingsError);
-  return e as TidingsError;
-}
 
 beforeAll(async () => {
   server.listen(0, "127.0.0.1");
@@ -137,16 +123,16 @@ describe("fetching over HTTP", () => {
   });
 
   it("gives up on redirect loops and on redirects out of http(s)", async () => {
-    expect(await failure(fetchFeed(`${base}/loop`, options))).toMatchObject({
+    expect(await rejection(fetchFeed(`${base}/loop`, options))).toMatchObject({
       code: "feed.redirect_loop",
       kind: "unavailable",
     });
-    expect((await failure(fetchFeed(`${base}/evil-redirect`, options))).code).toBe("feed.bad_redirect");
+    expect((await rejection(fetchFeed(`${base}/evil-redirect`, options))).code).toBe("feed.bad_redirect");
   });
 
   it("says a 410 feed is gone, and an erroring one unavailable", async () => {
     expect(await fetchFeed(`${base}/gone`, options)).toMatchObject({ status: "gone", url: `${base}/gone` });
-    const e = await failure(fetchFeed(`${base}/error`, options));
+    const e = await rejection(fetchFeed(`${base}/error`, options));
     expect(e).toMatchObject({
       kind: "unavailable",
       code: "feed.http_error",
@@ -161,7 +147,7 @@ describe("fetching over HTTP", () => {
   });
 
   it("times out a server that never answers", async () => {
-    const e = await failure(fetchFeed(`${base}/slow`, { ...options, timeoutMs: 300 }));
+    const e = await rejection(fetchFeed(`${base}/slow`, { ...options, timeoutMs: 300 }));
     expect(e).toMatchObject({
       kind: "unavailable",
       code: "feed.timeout",
@@ -170,11 +156,11 @@ describe("fetching over HTTP", () => {
   });
 
   it("stops reading a body past the size cap, compressed or not", async () => {
-    expect(await failure(fetchFeed(`${base}/big`, { ...options, maxBytes: 1024 * 1024 }))).toMatchObject({
+    expect(await rejection(fetchFeed(`${base}/big`, { ...options, maxBytes: 1024 * 1024 }))).toMatchObject({
       code: "feed.too_large",
       kind: "too_large",
     });
-    expect((await failure(fetchFeed(`${base}/bomb`, { ...options, maxBytes: 1024 * 1024 }))).code).toBe(
+    expect((await rejection(fetchFeed(`${base}/bomb`, { ...options, maxBytes: 1024 * 1024 }))).code).toBe(
       "feed.too_large",
     );
   });
@@ -185,39 +171,7 @@ describe("fetching over HTTP", () => {
     const port = (closed.address() as AddressInfo).port;
     closed.close();
     await once(closed, "close");
-    const e = await failure(fetchFeed(`http://127.0.0.1:${port}/feed`, options));
+    const e = await rejection(fetchFeed(`http://127.0.0.1:${port}/feed`, options));
     expect(e).toMatchObject({ code: "feed.unreachable", message: expect.stringContaining("ECONNREFUSED") });
-  });
-});
-
-describe("local files", () => {
-  const dir = mkdtempSync(join(tmpdir(), "tidings-fetch-"));
-  const file = join(dir, "feed.xml");
-  writeFileSync(file, seed);
-  utimesSync(file, new Date("2026-05-19T12:00:00Z"), new Date("2026-05-19T12:00:00Z"));
-
-  it("reads a path or a file: URL, its mtime as Last-Modified", async () => {
-    const byPath = await fetchFeed(file, options);
-    expect(byPath).toMatchObject({
-      status: "ok",
-      url: file,
-      lastModified: "Tue, 19 May 2026 12:00:00 GMT",
-      requests: 0,
-    });
-    expect(await fetchFeed(pathToFileURL(file).href, options)).toMatchObject({ status: "ok" });
-  });
-
-  it("is not modified while its mtime stands", async () => {
-    expect(await fetchFeed(file, { ...options, lastModified: "Tue, 19 May 2026 12:00:00 GMT" })).toMatchObject({
-      status: "not_modified",
-    });
-  });
-
-  it("reports a missing file, or one over the cap", async () => {
-    expect(await failure(fetchFeed(join(dir, "missing.xml"), options))).toMatchObject({
-      kind: "not_found",
-      code: "feed.no_such_file",
-    });
-    expect((await failure(fetchFeed(file, { ...options, maxBytes: 1000 }))).code).toBe("feed.too_large");
   });
 });

@@ -1,8 +1,8 @@
 /** Hostile documents: nothing external is read, nothing expands without bound, no markup or script gets through. */
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseFeed } from "../../packages/core/src/feed/parse.ts";
-import { feedsDir, parseError } from "./fixtures.ts";
+import { parseFeed } from "@tidings/core/feed/parse";
+import { feedsDir, parseError } from "../support/feeds.ts";
 
 /** An RSS document with one item; `extra` goes inside the item, after the title (and the description, when given). */
 const rss = (doctype: string, title: string, extra = "", description?: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { resolveUrl } from "../../packages/core/src/feed/links.ts";
-import { parseFeed } from "../../packages/core/src/feed/parse.ts";
+import { resolveUrl } from "@tidings/core/feed/links";
+import { parseFeed } from "@tidings/core/feed/parse";
 
 describe("links", () => {
   it("resolves relative links and keeps only http(s)", () => {

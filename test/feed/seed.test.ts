@@ -4,8 +4,8 @@
  * The feed carries a bogus `xml:base="link"` and binds `media:` to rssboard.org's URI.
  */
 import { describe, expect, it } from "vitest";
-import { parseFeed } from "../../packages/core/src/feed/parse.ts";
-import { seedBytes } from "./fixtures.ts";
+import { parseFeed } from "@tidings/core/feed/parse";
+import { seedBytes } from "../support/feeds.ts";
 
 const xml = seedBytes().toString("utf8");
 const rawItems = [...xml.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((m) => m[1]!);

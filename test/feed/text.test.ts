@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { htmlToText, richText } from "../../packages/core/src/feed/html.ts";
-import { collapse, decodeXml, noEntities, truncate, unwrapXml } from "../../packages/core/src/feed/text.ts";
+import { htmlToText, richText } from "@tidings/core/feed/html";
+import { collapse, decodeXml, noEntities, truncate, unwrapXml } from "@tidings/core/feed/text";
 
 const text = (html: string) => htmlToText(html).text;
 

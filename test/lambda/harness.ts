@@ -11,7 +11,7 @@ import { functionUrlEvent } from "../support/events.ts";
 import { repoRoot } from "../support/processes.ts";
 import { startTestServices, type TestServices } from "../support/services.ts";
 import { startLocalSqs, type LocalSqs } from "../support/sqs.ts";
-import { declaredInfra } from "../support/sst-recorder.ts";
+import { declaredInfra, declaredInfraApart } from "../support/sst-recorder.ts";
 import { lambdaEnvironment, startFunction, type Invocation, type LinkValue, type RunningFunction } from "./invoke.ts";
 import { checkRoot, packageFunction, type FunctionPackage } from "./package.ts";
 
@@ -57,7 +57,17 @@ export interface Harness {
   invoke(name: string, event: unknown): Promise<Invocation>;
   /** GET through the Api's function URL. */
   get(path: string): Promise<ApiResponse>;
+  /**
+   * The named functions as a deploy with `settings` added to the deploy-time environment declares
+   * them, packaged apart and run against the same services.
+   */
+  redeploy(settings: Record<string, string>, names: string[]): Promise<Redeployed>;
   stop(): Promise<void>;
+}
+
+export interface Redeployed {
+  packages: Map<string, FunctionPackage>;
+  invoke(name: string, event: unknown): Promise<Invocation>;
 }
 
 export async function startHarness(): Promise<Harness> {
@@ -67,11 +77,12 @@ export async function startHarness(): Promise<Harness> {
   const feeds = createServer((_, res) => res.writeHead(200, { "content-type": "application/rss+xml" }).end(seedFeed));
   await new Promise<void>((resolve) => feeds.listen(0, "127.0.0.1", resolve));
   // `sst deploy`'s environment: the required settings, and a feed this machine can reach.
-  const declared = await declaredInfra({
+  const deployEnv = {
     SENDER: "Tidings <digest@news.example.com>",
     POSTAL_ADDRESS: "1 Check Street",
     FEEDS: `http://127.0.0.1:${(feeds.address() as AddressInfo).port}/scmp-semiconductors.xml`,
-  });
+  };
+  const declared = await declaredInfra(deployEnv);
   const root = checkRoot();
   const packages = new Map<string, FunctionPackage>();
   for (const fn of declared.functions) packages.set(fn.name, await packageFunction(fn, root));
@@ -91,20 +102,26 @@ export async function startHarness(): Promise<Harness> {
   const local = { DYNAMODB_ENDPOINT: services.dynamodbEndpoint, SES_ENDPOINT: services.sesEndpoint };
 
   const running = new Map<string, RunningFunction>();
-  const fn = async (name: string) => {
-    if (!running.has(name)) {
-      const pkg = packages.get(name);
-      if (!pkg) throw new Error(`no function ${name} in infra/`);
-      running.set(name, await startFunction(pkg, lambdaEnvironment(pkg, links, local)));
-    }
-    return running.get(name)!;
+  /** Runs the packages of one deploy, each started cold on first use, under `prefix` in `running`. */
+  const runner = (pkgs: Map<string, FunctionPackage>, prefix = "") => {
+    const fn = async (name: string) => {
+      if (!running.has(prefix + name)) {
+        const pkg = pkgs.get(name);
+        if (!pkg) throw new Error(`no function ${name} in infra/`);
+        running.set(prefix + name, await startFunction(pkg, lambdaEnvironment(pkg, links, local)));
+      }
+      return running.get(prefix + name)!;
+    };
+    const invoke = async (name: string, event: unknown) => {
+      const f = await fn(name);
+      const result = await f.invoke(event);
+      if (!result.ok) throw new Error(`${name}: ${result.error?.stack ?? result.error?.message}\n${f.logs()}`);
+      return result;
+    };
+    return { fn, invoke };
   };
-  const invoke = async (name: string, event: unknown) => {
-    const f = await fn(name);
-    const result = await f.invoke(event);
-    if (!result.ok) throw new Error(`${name}: ${result.error?.stack ?? result.error?.message}\n${f.logs()}`);
-    return result;
-  };
+  const { fn, invoke } = runner(packages);
+  let redeploys = 0;
 
   return {
     services,
@@ -113,6 +130,13 @@ export async function startHarness(): Promise<Harness> {
     fn,
     invoke,
     get: async (path) => (await invoke("Api", functionUrlEvent({ path }))).value as ApiResponse,
+    async redeploy(settings, names) {
+      const dir = join(root, `redeploy-${++redeploys}`);
+      const pkgs = new Map<string, FunctionPackage>();
+      for (const f of (await declaredInfraApart({ ...deployEnv, ...settings })).functions)
+        if (names.includes(f.name)) pkgs.set(f.name, await packageFunction(f, dir));
+      return { packages: pkgs, invoke: runner(pkgs, `${dir}/`).invoke };
+    },
     async stop() {
       await Promise.all([...running.values()].map((f) => f.stop()));
       feeds.closeAllConnections(); // the functions' keep-alive fetches would hold close() open

@@ -8,7 +8,7 @@
  * (HourlyIngest) → digest and fan-out (WeeklyDigest) → delivery (SendQueue) → bounce
  * (HandleSesEvents) → the archive (Api).
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { lastCompleteWeek } from "@tidings/core/digest/week";
@@ -26,7 +26,7 @@ import {
 } from "../support/events.ts";
 import { repoRoot } from "../support/processes.ts";
 import type { DeclaredFunction } from "../support/sst-recorder.ts";
-import { cdnUrl, sesAccount, startHarness, type Harness } from "./harness.ts";
+import { cdnUrl, sesAccount, startHarness, type ApiResponse, type Harness } from "./harness.ts";
 import { installedVersion, npmInstall } from "./install.ts";
 
 const reader = "lambda.reader@example.com";
@@ -165,5 +165,28 @@ describe("every function as Lambda runs it", () => {
     );
     expect(value).toBeUndefined();
     expect((await getSubscriber(h.services.ctx.db, readerId()))?.state).toBe("suppressed");
+  });
+
+  it("THEMES_FILE at deploy time: Api and WeeklyDigest carry the file, list and file by its themes", async () => {
+    const themesFile = "test/fixtures/themes/sport/themes.json";
+    const sport = JSON.parse(readFileSync(join(repoRoot, themesFile), "utf8")) as { themes: { name: string }[] };
+    const names = [...sport.themes.map((t) => t.name), "More news"];
+    const custom = await h.redeploy({ THEMES_FILE: themesFile }, ["Api", "WeeklyDigest"]);
+    for (const pkg of custom.packages.values()) {
+      expect(pkg.fn.environment.THEMES_FILE, pkg.fn.name).toBe("themes.json");
+      expect(readFileSync(join(pkg.dir, "themes.json"), "utf8")).toBe(readFileSync(join(repoRoot, themesFile), "utf8"));
+    }
+    expect(declared("Api").environment.THEMES_FILE).toBeUndefined(); // the default deploy bundles the shipped file
+
+    const home = (await custom.invoke("Api", functionUrlEvent({ path: "/" }))).value as ApiResponse;
+    for (const name of names) expect(home.body).toContain(name.replaceAll("&", "&amp;"));
+    expect(home.body).not.toContain("Memory &amp; storage");
+
+    const { value } = await custom.invoke("WeeklyDigest", { week: "2026-W19" });
+    expect(value).toMatchObject({ week: "2026-W19", status: "created" });
+    h.sqs.take("SendQueue"); // its delivery is not this test's
+    const digest = JSON.parse((await get("/digests/2026-W19.json")).body) as { sections: { theme: string }[] };
+    expect(digest.sections.length).toBeGreaterThan(0);
+    for (const { theme } of digest.sections) expect(names).toContain(theme);
   });
 });

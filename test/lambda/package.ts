@@ -16,7 +16,7 @@
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, posix } from "node:path";
+import { dirname, join, posix, resolve } from "node:path";
 import * as esbuild from "esbuild";
 import type { DeclaredFunction } from "../support/sst-recorder.ts";
 import { installList, installPackages, repoRoot, requestedVersions } from "./install.ts";
@@ -101,7 +101,7 @@ export async function packageFunction(fn: DeclaredFunction, root: string): Promi
   const requested = requestedVersions(fn, handlerDir, packages);
   if (packages.length > 0) installPackages(dir, requested, fn.architecture);
 
-  for (const { from, to } of fn.copyFiles) cpSync(join(repoRoot, from), join(dir, to ?? from), { recursive: true });
+  for (const { from, to } of fn.copyFiles) cpSync(resolve(repoRoot, from), join(dir, to ?? from), { recursive: true });
 
   return {
     fn,

@@ -14,6 +14,7 @@ import { readConfig } from "@tidings/core/config";
 import { createContext } from "@tidings/core/context";
 import { createSqs, NotConsumed, sqsQueue, sqsRecordHandler } from "@tidings/core/queue/sqs";
 import { SendJob } from "@tidings/core/send/job";
+import { sqsEvent } from "../support/events.ts";
 import { recordingLog } from "../support/log.ts";
 
 type Entry = { Id: string; MessageBody: string };
@@ -99,8 +100,11 @@ describe("sending to SQS", () => {
 });
 
 describe("an SQS consumer's records", () => {
-  const record = (body: string, messageId = "m-1") =>
-    ({ messageId, body, attributes: { ApproximateReceiveCount: "2" } }) as unknown as SQSRecord;
+  /** A record SQS delivers for the second time. */
+  const record = (body: string, messageId = "m-1"): SQSRecord => {
+    const [delivered] = sqsEvent([body]).Records;
+    return { ...delivered!, messageId, attributes: { ...delivered!.attributes, ApproximateReceiveCount: "2" } };
+  };
 
   it("hand each message to the consumer, and report one it wants again", async () => {
     const consumed: SendJob[] = [];

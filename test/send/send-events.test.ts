@@ -1,31 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimSend, finishSend, getSend } from "@tidings/core/store/sends";
-import { handleSesNotifications, snsDelivery } from "@tidings/core/email/ses-events";
+import { handleSesNotifications } from "@tidings/core/email/ses-events";
+import { sesSendEvent, snsEvent } from "../support/events.ts";
 import { startTestServices, type TestServices } from "../support/services.ts";
 
 let services: TestServices;
 beforeAll(async () => (services = await startTestServices()));
 afterAll(() => services.close());
 
-/** An SES Send event as the configuration set publishes it (fields we do not read trimmed). */
-const sendEvent = (tags: Record<string, string[]>, messageId = "0100018f-abc") => ({
-  eventType: "Send",
-  mail: {
-    timestamp: "2026-05-25T06:00:01.000Z",
-    messageId,
-    source: "digest@example.com",
-    destination: ["r@example.com"],
-    tags,
-  },
-  send: {},
-});
+/** An SES Send event as the configuration set publishes it, for a message to r@example.com. */
+const sendEvent = (tags: Record<string, string[]>, messageId = "0100018f-abc") =>
+  sesSendEvent(
+    { messageId, to: "r@example.com", from: "digest@example.com", tags },
+    new Date("2026-05-25T06:00:01.000Z"),
+  );
 
 describe("SES Send events", () => {
   it("complete a send record whose consumer crashed after SES took the message", async () => {
     const { ctx } = services;
     const claim = await claimSend(ctx.db, "2026-W21", "sub_crashed", Date.now(), 600_000);
     expect(claim.ok).toBe(true);
-    await handleSesNotifications(ctx, snsDelivery([sendEvent({ digest: ["2026-W21"], subscriber: ["sub_crashed"] })]));
+    await handleSesNotifications(
+      ctx,
+      snsEvent("SesEvents", [sendEvent({ digest: ["2026-W21"], subscriber: ["sub_crashed"] })]),
+    );
     expect(await getSend(ctx.db, "2026-W21", "sub_crashed")).toMatchObject({
       status: "sent",
       messageId: "0100018f-abc",
@@ -46,7 +44,7 @@ describe("SES Send events", () => {
     await finishSend(ctx.db, "2026-W21", "sub_done", claim.claimId, { status: "sent", messageId: "m-own", at: 1 });
     await handleSesNotifications(
       ctx,
-      snsDelivery([
+      snsEvent("SesEvents", [
         sendEvent({ digest: ["2026-W21"], subscriber: ["sub_done"] }, "m-event"),
         sendEvent({}, "confirmation-email"), // a confirmation email: no digest tags
       ]),

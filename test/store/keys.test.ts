@@ -34,9 +34,9 @@ describe("keys", () => {
     expect(subscriberKeys.activeIndex(id)).toEqual({ GSI1PK: "ACTIVE#0", GSI1SK: id });
     expect(sendKeys.key("2026-W20", id)).toEqual({ PK: "SEND#2026-W20", SK: `SUB#${id}` });
     expect(sendKeys.of("2026-W20")).toBe("SEND#2026-W20");
-    expect(rateLimitKeys.key("signup-client", "192.0.2.1", 1_779_094_800)).toEqual({
+    expect(rateLimitKeys.key("signup-client", "192.0.2.1", { seconds: 60, start: 1_779_094_800 })).toEqual({
       PK: "RATE#signup-client#192.0.2.1",
-      SK: "1779094800",
+      SK: "60s#1779094800",
     });
   });
 

@@ -1,7 +1,7 @@
 /** API callers get JSON from the signup, confirm and unsubscribe routes, refusals included. */
 import { describe, expect, it } from "vitest";
 import { unsubscribeUrl } from "@tidings/core/subscription/links";
-import { CLIENT_HEADER, confirmLink, freshClient, signup, useTestbed } from "./app.ts";
+import { CLIENT_HEADER, confirmLink, freshClient, signup, useTestbed } from "../support/testbed.ts";
 
 const bed = useTestbed();
 const json = { accept: "application/json" };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { confirmUrl, unsubscribeUrl } from "@tidings/core/subscription/links";
 import { issueToken } from "@tidings/core/subscription/token";
-import { confirmLink, freshClient, signup, useTestbed } from "./app.ts";
+import { confirmLink, freshClient, signup, useTestbed } from "../support/testbed.ts";
 
 const bed = useTestbed();
 

@@ -19,7 +19,7 @@ import { applySesEvent, sampleSesEvent } from "@tidings/core/subscription/suppre
 import { createApp } from "@tidings/functions/app/app";
 import { faultySes, type FaultPlan, type FaultySes } from "../support/faulty-ses.ts";
 import { startTestServices, type TestServices } from "../support/services.ts";
-import { CLIENT_HEADER, confirmLink, freshClient, signup } from "./app.ts";
+import { CLIENT_HEADER, confirmLink, freshClient, signup, signupDue } from "../support/testbed.ts";
 
 let services: TestServices;
 let recorder: FaultySes;
@@ -112,17 +112,11 @@ describe("POST /subscribe", () => {
 });
 
 describe("the confirmation outbox's consumer", () => {
-  /** Signs `address` up through an app whose outbox nobody drains: its email is due, not sent. */
+  /** A signup at `start` whose confirmation email is due, not sent. */
   async function due(address: string) {
-    const app = createApp({
-      ctx: services.ctx,
-      confirmations: { enqueue: async () => {} },
-      clientAddress: (c) => c.req.header(CLIENT_HEADER) ?? "unknown",
-      now: () => start,
-    });
-    expect((await signup(app, { email: address }, { client: freshClient() })).status).toBe(200);
+    const message = await signupDue(services, address, start);
     expect(await mailTo(address)).toHaveLength(0);
-    return { subscriberId: idOf(address) };
+    return message;
   }
 
   it("sends one email however often, and however concurrently, its message is delivered", async () => {

@@ -11,7 +11,7 @@ import { getSubscriber } from "@tidings/core/store/subscribers";
 import { preferencesUrl } from "@tidings/core/subscription/links";
 import { themes } from "@tidings/core/theme/themes";
 import { storeDigest } from "../support/sending.ts";
-import { CLIENT_HEADER, confirmLink, freshClient, signup, useTestbed } from "./app.ts";
+import { CLIENT_HEADER, confirmLink, freshClient, signup, useTestbed } from "../support/testbed.ts";
 
 const bed = useTestbed();
 const names = themes().list.map((t) => t.name);

@@ -1,17 +1,17 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { handleSesNotifications, snsDelivery } from "@tidings/core/email/ses-events";
-import { repoRoot, runTs } from "../support/processes.ts";
-import { confirmLink, freshClient, signup, useTestbed } from "./app.ts";
+import { handleSesNotifications } from "@tidings/core/email/ses-events";
+import { snsEvent } from "../support/events.ts";
+import { repoRoot } from "../support/processes.ts";
+import { confirmLink, freshClient, signup, useTestbed } from "../support/testbed.ts";
 
 const bed = useTestbed();
 
 const fixture = (name: string, recipient: string) =>
   JSON.parse(readFileSync(join(repoRoot, "test/fixtures/ses", name), "utf8").replaceAll("RECIPIENT", recipient));
 const deliver = (...records: unknown[]) =>
-  handleSesNotifications(bed.services.ctx, snsDelivery(records, bed.now()), bed.now());
+  handleSesNotifications(bed.services.ctx, snsEvent("SesEvents", records, bed.now()), bed.now());
 const mailCount = async (address: string) =>
   (await bed.mailbox()).filter((m) => m.destination.to.includes(address)).length;
 
@@ -83,21 +83,4 @@ describe("SES bounce and complaint events", () => {
     expect(outcomes.map((o) => o.suppressed.length)).toEqual([1, 0]);
     expect(await bed.stateOf("twice@example.com")).toBe("suppressed");
   });
-});
-
-describe("npm run ses-event", () => {
-  it("replays a sample bounce against the local stack and says so", async () => {
-    const env = { TIDINGS_DATA_DIR: mkdtempSync(join(tmpdir(), "tidings-ses-event-")), TABLE_NAME: "tidings" };
-    const run = runTs("packages/local/src/cli/ses-event.ts", ["bounce", "Replay@Example.com"], env);
-    expect(await run.exited).toBe(0);
-    expect(run.output()).toContain("bounce (Permanent/General): Replay@Example.com is now suppressed");
-
-    const again = runTs("packages/local/src/cli/ses-event.ts", ["complaint", "replay@example.com"], env);
-    expect(await again.exited).toBe(0);
-    expect(again.output()).toContain("was already suppressed");
-
-    const bad = runTs("packages/local/src/cli/ses-event.ts", ["bounce", "not an address"], env);
-    expect(await bad.exited).toBe(2);
-    expect(bad.output()).toContain("does not look like an email address");
-  }, 60_000);
 });

@@ -4,7 +4,10 @@
  * event (configuration-set event publishing), and EventBridge Scheduler's invocation.
  */
 import { createHash, randomUUID } from "node:crypto";
-import type { APIGatewayProxyEventV2, SNSEvent, SQSEvent } from "aws-lambda";
+import type { APIGatewayProxyEventV2, SQSEvent } from "aws-lambda";
+
+// The replay command (npm run ses-event) delivers SES events the same way: one factory for both.
+export { snsEvent } from "@tidings/local/sns";
 
 const region = "us-east-1";
 const account = "123456789012";
@@ -100,32 +103,6 @@ export function sqsEvent(messages: (object | string)[], queue = "SendQueue", now
         awsRegion: region,
       };
     }),
-  };
-}
-
-/** An SNS notification to a Lambda subscriber, one record per message. */
-export function snsEvent(topic: string, messages: unknown[], now = new Date()): SNSEvent {
-  const topicArn = `arn:aws:sns:${region}:${account}:${topic}`;
-  return {
-    Records: messages.map((message) => ({
-      EventSource: "aws:sns",
-      EventVersion: "1.0",
-      EventSubscriptionArn: `${topicArn}:${randomUUID()}`,
-      Sns: {
-        Type: "Notification",
-        MessageId: randomUUID(),
-        TopicArn: topicArn,
-        Subject: null as unknown as string, // SES events have none; SNS sends null
-        Message: typeof message === "string" ? message : JSON.stringify(message),
-        Timestamp: now.toISOString(),
-        SignatureVersion: "1",
-        Signature:
-          "EXAMPLEpH+DcEwjAPg8O9mY8dReBSwksfg2S7WKQcikcNKWLQjwu6A4VbeS0QHVCkhRS7fUQvi2egU3N858fiTDN6bkkOxYDVrY0Ad8L10Hs3zH81mtnPk5uvvolIC1CXGu43obcgFxeL3khZl8IKvO61GWB6jI9b5+gLPoBc1Q=",
-        SigningCertUrl: `https://sns.${region}.amazonaws.com/SimpleNotificationService-0000000000000000000000.pem`,
-        UnsubscribeUrl: `https://sns.${region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${topicArn}`,
-        MessageAttributes: {},
-      },
-    })),
   };
 }
 

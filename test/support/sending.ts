@@ -8,7 +8,7 @@ import { activateSubscriber, suppressSubscriber, unsubscribeSubscriber } from "@
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { subscriberId } from "@tidings/core/subscription/subscriber";
 import { weekRange } from "@tidings/core/digest/week";
-import { digestInput, seedItems } from "../digest/fixtures.ts";
+import { digestInput, seedItems } from "./digests.ts";
 
 export type Fate = "active" | "pending" | "unsubscribed" | "suppressed";
 

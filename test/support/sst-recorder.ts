@@ -4,7 +4,9 @@
  * links by name). The Lambda check builds and runs what this returns, so a copyFiles entry or a
  * link removed from infra/ is removed from the check too.
  */
+import { execFile } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 
 export interface DeclaredFunction {
   /** The component that runs it: "Api", "ConfirmQueue", "HandleSesEvents", "WeeklyDigest" … */
@@ -177,4 +179,23 @@ export async function declaredInfra(
     for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
     Object.assign(process.env, savedEnv);
   }
+}
+
+/**
+ * What a deploy with `env` as its environment declares, evaluated in a process of its own: for a
+ * second deploy once this process has evaluated infra/.
+ */
+export async function declaredInfraApart(env: Record<string, string>): Promise<Declared> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(import.meta.url), JSON.stringify(env)],
+    { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+  );
+  return JSON.parse(stdout) as Declared;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.stdout.write(
+    JSON.stringify(await declaredInfra(JSON.parse(process.argv[2] ?? "{}") as Record<string, string>)),
+  );
 }

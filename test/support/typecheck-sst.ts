@@ -2,7 +2,7 @@
  * Type-checks sst.config.ts and every file under infra/ against the SST platform types that
  * `sst install` writes to `.sst/platform` (offline, no AWS account). Those types are SST's own
  * TypeScript sources and carry a few errors of their own under a newer compiler; only diagnostics
- * in our files count. Run as a script by `npm run typecheck`; `test/foundation/sst-config.test.ts`
+ * in our files count. Run as a script by `npm run typecheck`; `test/infra/sst-config.test.ts`
  * checks that a misspelt property fails it.
  */
 import { readdirSync } from "node:fs";

@@ -14,7 +14,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { themes } from "../../packages/core/src/theme/themes.ts";
+import { themes } from "@tidings/core/theme/themes";
 
 interface Labelled {
   id: string;

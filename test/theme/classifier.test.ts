@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compileThemes, type ThemeItem } from "../../packages/core/src/theme/classifier.ts";
-import type { ThemeConfigInput } from "../../packages/core/src/theme/schema.ts";
+import { compileThemes, type ThemeItem } from "@tidings/core/theme/classifier";
+import type { ThemeConfigInput } from "@tidings/core/theme/schema";
 
 const config = {
   scoring: { titleWeight: 3, categoryWeight: 4, minScore: 2 },

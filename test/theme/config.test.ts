@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import shipped from "../../templates/themes.json" with { type: "json" };
-import { compileThemes } from "../../packages/core/src/theme/classifier.ts";
-import { themes } from "../../packages/core/src/theme/themes.ts";
-import { isTidingsError } from "../../packages/core/src/error.ts";
+import shipped from "@tidings/templates/themes.json" with { type: "json" };
+import { compileThemes } from "@tidings/core/theme/classifier";
+import { themes } from "@tidings/core/theme/themes";
+import { isTidingsError } from "@tidings/core/error";
 
 const valid = () => ({
   themes: [

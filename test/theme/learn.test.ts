@@ -2,12 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import shipped from "../../templates/themes.json" with { type: "json" };
-import { isTidingsError } from "../../packages/core/src/error.ts";
-import { evaluateLearned, parseLabelled } from "../../packages/core/src/theme/evaluate.ts";
-import { learnThemes, type LearnItem } from "../../packages/core/src/theme/learn.ts";
-import { parseThemeConfig } from "../../packages/core/src/theme/schema.ts";
-import { readThemesFile } from "../../packages/core/src/theme/themes.ts";
+import shipped from "@tidings/templates/themes.json" with { type: "json" };
+import { isTidingsError } from "@tidings/core/error";
+import { evaluateLearned, learningCurve, parseLabelled } from "@tidings/core/theme/evaluate";
+import { learnThemes, type LearnItem } from "@tidings/core/theme/learn";
+import { wordNeighbours } from "@tidings/core/theme/neighbours";
+import { parseThemeConfig } from "@tidings/core/theme/schema";
+import { readThemesFile } from "@tidings/core/theme/themes";
 
 /** DESIGN.md's minimal file: names, one about line, a few keywords, the fallback as a name. */
 const minimal = parseThemeConfig({
@@ -19,6 +20,8 @@ const minimal = parseThemeConfig({
 });
 
 const item = (title: string, summary = "", source?: string): LearnItem => ({ title, summary, source, categories: [] });
+// The shipped word neighbours, as the digest learns with them.
+const neighbours = wordNeighbours();
 const pool: LearnItem[] = [
   item("Striker scores twice as United win", "A late goal settles the derby at Old Trafford."),
   item("Football: City sign midfielder", "The club paid a record fee for the midfielder from Lisbon."),
@@ -32,7 +35,7 @@ const pool: LearnItem[] = [
 
 describe("learned themes", () => {
   it("work from the minimal file format and file what the keywords never name", () => {
-    const learned = learnThemes(minimal, { items: pool });
+    const learned = learnThemes(minimal, { items: pool, neighbours });
     expect(learned.list.map((t) => t.name)).toEqual(["Football", "Tennis", "More news"]);
     // No keyword: "midfielder" and "club" were learned from the items the keywords filed.
     expect(learned.classify(item("Midfielder leaves the club"))).toBe("Football");
@@ -40,8 +43,8 @@ describe("learned themes", () => {
   });
 
   it("are deterministic: the same inputs give the same model and the same filing", () => {
-    const a = learnThemes(minimal, { items: pool });
-    const b = learnThemes(minimal, { items: [...pool] });
+    const a = learnThemes(minimal, { items: pool, neighbours });
+    const b = learnThemes(minimal, { items: [...pool], neighbours });
     for (const i of [...pool, item("Nothing to see here")]) {
       expect(b.scores(i)).toEqual(a.scores(i));
       expect(b.explain(i)).toEqual(a.explain(i));
@@ -49,7 +52,7 @@ describe("learned themes", () => {
   });
 
   it("explain the filing by the words that counted, with their weights", () => {
-    const learned = learnThemes(minimal, { items: pool });
+    const learned = learnThemes(minimal, { items: pool, neighbours });
     const explained = learned.explain(item("Striker joins the club", "A record fee."));
     expect(explained.theme).toBe("Football");
     expect(explained.by).toBe("words");
@@ -65,7 +68,7 @@ describe("learned themes", () => {
   });
 
   it("learn from corrections: a corrected item keeps its theme and similar items follow", () => {
-    const before = learnThemes(minimal, { items: pool });
+    const before = learnThemes(minimal, { items: pool, neighbours });
     const similar = item("Quidditch broomstick teams meet", "A new league match.");
     expect(before.classify(similar)).toBe("More news");
     // The editor files the quidditch stories under Football.
@@ -73,13 +76,42 @@ describe("learned themes", () => {
       { ...pool[6]!, theme: "Football" },
       { ...pool[7]!, theme: "Football" },
     ];
-    const after = learnThemes(minimal, { items: pool, corrections });
+    const after = learnThemes(minimal, { items: pool, corrections, neighbours });
     expect(after.classify(pool[6]!)).toBe("Football");
     expect(after.explain(pool[6]!).by).toBe("label");
     expect(after.classify(similar)).toBe("Football");
     expect(after.explain(similar).words.map((w) => w.word)).toContain("quidditch");
     // A correction naming a theme the file no longer has is left out.
-    expect(() => learnThemes(minimal, { items: pool, corrections: [{ ...pool[0]!, theme: "Gone" }] })).not.toThrow();
+    expect(() => learnThemes(minimal, { items: pool, corrections: [{ ...pool[0]!, theme: "Gone" }], neighbours })).not.toThrow();
+  });
+
+  it("count a word the items rarely use like its near neighbours, and say so", () => {
+    const injuries = parseThemeConfig({
+      fallback: "More news",
+      themes: [
+        { name: "Injuries", about: "Who is hurt and for how long", keywords: ["injury", "injured"] },
+        { name: "Transfers", about: "Players moving between clubs", keywords: ["transfer", "signs"] },
+      ],
+    });
+    const squad = [
+      item("Captain's knee injury worse than feared", "The knee needs surgery and he will miss two months."),
+      item("Striker injured again: ankle this time", "An ankle injury rules him out of the derby."),
+      item("Winger signs from Porto", "The transfer fee is a club record."),
+      item("Defender completes transfer to Milan", "He signs a four-year contract."),
+    ];
+    // No keyword, and words no other item has: only their neighbours (injury, knee, ankle) know them.
+    for (const story of [item("Hamstring strain"), item("Sprained wrist")]) {
+      const alone = learnThemes(injuries, { items: [...squad, story] });
+      expect(alone.classify(story)).toBe("More news");
+      const near = learnThemes(injuries, { items: [...squad, story], neighbours });
+      const explained = near.explain(story);
+      expect(explained.theme).toBe("Injuries");
+      const [first] = explained.words;
+      expect(first!.like!.some((w) => ["injury", "knee", "ankle"].includes(w))).toBe(true);
+    }
+    // A word the items use often stands on its own: it borrows nothing.
+    const knee = learnThemes(injuries, { items: squad, neighbours }).explain(squad[0]!);
+    expect(knee.words.find((w) => w.word === "injury")?.like).toBeUndefined();
   });
 
   it("learn from the file's examples", () => {
@@ -89,7 +121,7 @@ describe("learned themes", () => {
       examples: [{ title: "Quidditch cup semi-final", summary: "Broomstick teams meet.", theme: "more NEWS" }],
     });
     expect(withExamples.examples[0]!.theme).toBe("More news");
-    expect(learnThemes(withExamples, { items: pool }).classify(item("Broomstick quidditch derby"))).toBe("More news");
+    expect(learnThemes(withExamples, { items: pool, neighbours }).classify(item("Broomstick quidditch derby"))).toBe("More news");
   });
 });
 
@@ -140,19 +172,27 @@ describe("accuracy floors on the labelled sets", () => {
   });
 
   it.each([
-    ["webdev (development, measured 57.3%)", "webdev", 0.5],
-    ["sport (held-out, measured 68.0%)", "sport", 0.6],
+    ["webdev (development, measured 61.3%)", "webdev", 0.55],
+    ["sport (seen, measured 73.8%)", "sport", 0.65],
+    ["energy (held-out, measured 74.4%)", "energy", 0.65],
   ])("%s, learned from keywords only", (_, name, floor) => {
     const { config, items } = domain(name);
     expect(evaluateLearned(config, items).accuracy).toBeGreaterThanOrEqual(floor);
   });
 
-  it("the shipped semiconductor file, learned, on its held-out set (measured 92.9%)", () => {
+  it("webdev after 30 corrections (measured 80.3%)", () => {
+    const { config, items } = domain("webdev");
+    const [point] = learningCurve(config, items, [30]);
+    expect(point!.made).toBe(30);
+    expect(point!.evaluation.accuracy).toBeGreaterThanOrEqual(0.72);
+  });
+
+  it("the shipped semiconductor file, learned, on its held-out set (measured 97.6%)", () => {
     const labelled = read("labelled.json") as Record<string, unknown>;
     const pool = [labelled.heldOut, labelled.heldOut2, labelled.development, read("seed-labelled.json")].flatMap(
       (set) => parseLabelled(set),
     );
-    const learned = learnThemes(parseThemeConfig(shipped), { items: pool });
+    const learned = learnThemes(parseThemeConfig(shipped), { items: pool, neighbours });
     const heldOut = parseLabelled(labelled.heldOut2);
     const right = heldOut.filter((i) => learned.classify(i) === i.theme).length;
     expect(right / heldOut.length).toBeGreaterThanOrEqual(0.85);

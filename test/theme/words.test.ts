@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { wordForms, words } from "../../packages/core/src/theme/words.ts";
+import { wordForms, words } from "@tidings/core/theme/words";
 
 describe("words", () => {
   it("lower-cases and splits on spaces, hyphens and punctuation", () => {

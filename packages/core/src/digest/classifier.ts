@@ -5,6 +5,7 @@
 import type { Db } from "../store/db.ts";
 import { itemsPublishedBetween } from "../store/items.ts";
 import { learnThemes, type Correction } from "../theme/learn.ts";
+import { wordNeighbours } from "../theme/neighbours.ts";
 import { themeConfig, themes as rules } from "../theme/themes.ts";
 import type { Classify } from "./sections.ts";
 import type { WeekRange } from "./week.ts";
@@ -43,6 +44,6 @@ export async function digestClassifier(
     categories: i.categories,
     source: i.feedTitle,
   }));
-  const learned = learnThemes(themeConfig(), { items, corrections });
+  const learned = learnThemes(themeConfig(), { items, corrections, neighbours: wordNeighbours() });
   return { classify: learned.classify, themes: learned.list.map((x) => x.name) };
 }

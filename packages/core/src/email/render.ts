@@ -7,22 +7,22 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type Handlebars from "handlebars";
+import { memoizeAsync } from "../memo.ts";
 import { templatesDir } from "./templates.ts";
 
 // MJML (some 400 ms) and Handlebars (some 35 ms) load on the first render: only a process that
 // renders an email pays for them, not every importer (the API reaches this file through the
 // signup outbox but never renders; the Lambda check proves its bundle loads neither).
-let mjml: Promise<typeof import("mjml")> | undefined;
-const loadMjml = () => (mjml ??= import("mjml").then((m) => m.default));
+const loadMjml = memoizeAsync(() => import("mjml").then((m) => m.default));
 
-let handlebars: Promise<typeof Handlebars> | undefined;
-const loadHandlebars = () =>
-  (handlebars ??= import("handlebars").then(({ default: module }) => {
+const loadHandlebars = memoizeAsync(() =>
+  import("handlebars").then(({ default: module }) => {
     const hbs = module.create();
     /** `{{underline name}}`: a row of "=" as long as the text (plain-text headings). */
     hbs.registerHelper("underline", (text: unknown) => "=".repeat(String(text).length));
     return hbs;
-  }));
+  }),
+);
 
 export interface RenderOptions {
   /** Folder holding the template and its `partials/` (default: the repository's `templates/`). */

@@ -31,27 +31,3 @@ export async function handleSesNotifications(
   }
   return outcomes;
 }
-
-/** Wraps SES event records the way SNS delivers them to Lambda (for the replay command and tests). */
-export function snsDelivery(records: unknown[], now = new Date()): SNSEvent {
-  return {
-    Records: records.map((record, i) => ({
-      EventSource: "aws:sns",
-      EventVersion: "1.0",
-      EventSubscriptionArn: "arn:aws:sns:us-east-1:000000000000:SesEvents:local",
-      Sns: {
-        Type: "Notification",
-        MessageId: `local-${now.getTime()}-${i}`,
-        TopicArn: "arn:aws:sns:us-east-1:000000000000:SesEvents",
-        Subject: null as unknown as string,
-        Message: JSON.stringify(record),
-        Timestamp: now.toISOString(),
-        SignatureVersion: "1",
-        Signature: "",
-        SigningCertUrl: "",
-        UnsubscribeUrl: "",
-        MessageAttributes: {},
-      },
-    })),
-  };
-}

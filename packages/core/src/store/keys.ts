@@ -113,11 +113,15 @@ export const sendKeys = {
   of: (week: string) => `SEND#${week}`,
 } as const;
 
-/** Rate-limit counters: `RATE#<scope>#<key>` / the window's start in epoch seconds. */
+/**
+ * Rate-limit counters: `RATE#<scope>#<key>` / `<window length>s#<window start>` (epoch seconds).
+ * The length keeps apart two limits on one key whose windows start together (a minute's and an
+ * hour's, on the hour).
+ */
 export const rateLimitKeys = {
   type: "rate-limit",
-  key: (scope: string, key: string, windowStart: number): PrimaryKey => ({
+  key: (scope: string, key: string, window: { seconds: number; start: number }): PrimaryKey => ({
     PK: `RATE#${scope}#${key}`,
-    SK: String(windowStart),
+    SK: `${window.seconds}s#${window.start}`,
   }),
 } as const;

@@ -25,7 +25,7 @@ export async function hitRateLimit(db: Db, limit: RateLimit, now: Date): Promise
   const windowStart = seconds - (seconds % limit.windowSeconds);
   const windowEnd = windowStart + limit.windowSeconds;
   const counted = await updateIf(db, {
-    Key: rateLimitKeys.key(limit.scope, limit.key, windowStart),
+    Key: rateLimitKeys.key(limit.scope, limit.key, { seconds: limit.windowSeconds, start: windowStart }),
     UpdateExpression: "ADD hits :one SET #type = :type, expiresAt = if_not_exists(expiresAt, :expires)",
     ConditionExpression: "attribute_not_exists(hits) OR hits < :max",
     ExpressionAttributeNames: { "#type": "type" },

@@ -83,8 +83,8 @@ export async function takeConfirmation(db: Db, id: string): Promise<DueConfirmat
 }
 
 /**
- * Gives back a claim whose email could not be sent, so the reader can try again at once; a
- * newer claim (a later signup) is left alone.
+ * Gives back a claim whose email SES refused, so the reader can try again at once; a newer claim
+ * (a later signup) is left alone.
  */
 export async function releaseConfirmation(db: Db, id: string, claimedAt: string): Promise<void> {
   await updateIf(db, {
@@ -92,5 +92,21 @@ export async function releaseConfirmation(db: Db, id: string, claimedAt: string)
     UpdateExpression: "REMOVE confirmationSentAt",
     ConditionExpression: "confirmationSentAt = :claimedAt",
     ExpressionAttributeValues: { ":claimedAt": claimedAt },
+  });
+}
+
+/**
+ * Makes a taken confirmation due again, as the claim left it, when it failed before SES saw it
+ * (the email could not be rendered): the message's next delivery takes it and sends it, once. A
+ * newer claim, or a subscriber no longer pending, is left alone.
+ */
+export async function restoreConfirmation(db: Db, id: string, claimedAt: string): Promise<void> {
+  await updateIf(db, {
+    Key: subscriberKeys.key(id),
+    UpdateExpression: "SET confirmationDue = :claimedAt",
+    ConditionExpression:
+      "#state = :pending AND confirmationSentAt = :claimedAt AND attribute_not_exists(confirmationDue)",
+    ExpressionAttributeNames: { "#state": "state" },
+    ExpressionAttributeValues: { ":claimedAt": claimedAt, ":pending": "pending" },
   });
 }

@@ -15,7 +15,7 @@
  * | digest stats | DIGEST#<week>      | STATS            | —                   | —  (ADD counters: sent, failed, skipped, bounced, complained, unsubscribed) |
  * | subscriber   | SUB#<subscriberId> | SUB              | ACTIVE#<shard>      | <subscriberId>  (only while active: sparse; expires via `expiresAt` only while pending) |
  * | send record  | SEND#<week>        | SUB#<subscriberId> | —                 | —                            |
- * | rate limit   | RATE#<scope>#<key> | <window start>   | —                   | —  (expires via `expiresAt`) |
+ * | rate limit   | RATE#<scope>#<key> | <len>s#<start>   | —                   | —  (expires via `expiresAt`) |
  *
  * - a feed's state: GetItem `FEED#<feedKey>` / `STATE`; every feed: Query GSI1 `FEEDS`;
  * - items published in a time range (the week's digest): Query GSI1 on each month the range
@@ -34,7 +34,8 @@
  *   its last confirmation email (each signup that sends one moves it on); confirming, leaving
  *   or being suppressed removes it, so active, unsubscribed and suppressed rows never expire;
  * - signup rate limits: conditional UpdateItem (ADD hits) on `RATE#signup-client#<ip or /64>` and
- *   `RATE#signup-email#<subscriberId>`, SK the window's start (epoch seconds);
+ *   `RATE#signup-email#<subscriberId>`, SK the window's length and start
+ *   (`60s#<epoch seconds>`);
  * - exactly-once sends: conditional Put on (SEND#week, SUB#id) claims, a conditional Update
  *   completes (only the claim's holder), a conditional Delete gives the claim back;
  * - a digest's send totals: Query PK `SEND#<week>`.

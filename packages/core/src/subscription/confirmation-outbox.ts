@@ -4,6 +4,8 @@
  * long it takes says nothing about whether the address was new, pending, active or suppressed.
  * The consumer (after the response locally, the ConfirmQueue Lambda on AWS) sends the email only
  * if the claim made one due, at most once per claim, and gives the claim back if SES refuses it.
+ * Any other failure (the email cannot be rendered: templates missing in a broken deploy) makes
+ * the email due again and fails the message, so the queue delivers it again, then dead-letters it.
  */
 import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { z } from "zod";
@@ -11,7 +13,7 @@ import type { Context } from "../context.ts";
 import { localQueue, type LocalQueue } from "../queue/local.ts";
 import type { Consume, Queue } from "../queue/queue.ts";
 import { retrySes } from "../send/ses-errors.ts";
-import { releaseConfirmation, takeConfirmation } from "../store/signup-claims.ts";
+import { releaseConfirmation, restoreConfirmation, takeConfirmation } from "../store/signup-claims.ts";
 import { SUBSCRIBER_ID_PREFIX } from "./subscriber.ts";
 import { confirmationRequest } from "./confirmation-email.ts";
 
@@ -38,17 +40,25 @@ export async function deliverConfirmation(
   try {
     const request = await confirmationRequest(ctx, { id, email: due.email }, now);
     await retrySes(() => ctx.ses.send(new SendEmailCommand(request)), sesAttempts);
-    ctx.log.info("signup: confirmation sent", { subscriber: id });
-    return "sent";
   } catch (error) {
-    ctx.log.error("signup: confirmation could not be sent; the reader may sign up again at once", {
+    if (!fromSes(error)) {
+      // SES never saw the email (it could not be rendered): due again for this message's next delivery.
+      await restoreConfirmation(ctx.db, id, due.claimedAt);
+      throw error;
+    }
+    ctx.log.error("signup: SES refused the confirmation; the reader may sign up again at once", {
       subscriber: id,
       error,
     });
     await releaseConfirmation(ctx.db, id, due.claimedAt);
     return "failed";
   }
+  ctx.log.info("signup: confirmation sent", { subscriber: id });
+  return "sent";
 }
+
+/** SES's answer (a refusal, throttling that outlasted the retries, no answer): the SDK's errors carry `$metadata`. */
+const fromSes = (error: unknown) => typeof error === "object" && error !== null && "$metadata" in error;
 
 /** The consumer as both queues run it; `now` is the clock its links are dated by. */
 export function confirmationConsumer(ctx: Context, now: () => Date = () => new Date()): Consume<ConfirmationMessage> {

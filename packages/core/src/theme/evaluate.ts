@@ -7,6 +7,7 @@ import { z } from "zod";
 import { TidingsError } from "../error.ts";
 import { compileRules } from "./classifier.ts";
 import { learnThemes, type Correction, type LearnOptions } from "./learn.ts";
+import { wordNeighbours } from "./neighbours.ts";
 import type { ThemeConfig } from "./schema.ts";
 
 /** A labelled item; `week` or `published` give the order an editor meets it in. */
@@ -103,14 +104,14 @@ export function evaluateRules(config: ThemeConfig, items: readonly LabelledItem[
   );
 }
 
-/** Learns from the set's items as the unlabelled pool (labels hidden), then files them. */
+/** Learns from the set's items as the unlabelled pool (labels hidden), then files them; as the digest does, with the shipped word neighbours. */
 export function evaluateLearned(
   config: ThemeConfig,
   items: readonly LabelledItem[],
   options: Partial<LearnOptions> = {},
 ): Evaluation {
   const pool = items.map(({ theme: _, ...item }) => item);
-  const learned = learnThemes(config, { items: pool }, options);
+  const learned = learnThemes(config, { items: pool, neighbours: wordNeighbours() }, options);
   return score(
     learned.list.map((t) => t.name),
     items,
@@ -152,6 +153,7 @@ export function learningCurve(
   options: Partial<LearnOptions> = {},
 ): CurvePoint[] {
   const pool = items.map(({ theme: _, ...item }) => item);
+  const neighbours = wordNeighbours();
   const ordered = reviewOrder(items);
   const weeks = [...new Set(ordered.map((i) => i.week ?? i.published?.slice(0, 10) ?? ""))];
   const weekOf = (i: LabelledItem) => i.week ?? i.published?.slice(0, 10) ?? "";
@@ -159,11 +161,11 @@ export function learningCurve(
     const corrections: LabelledItem[] = [];
     for (const week of weeks) {
       if (corrections.length >= n) break;
-      const model = learnThemes(config, { items: pool, corrections }, options);
+      const model = learnThemes(config, { items: pool, corrections, neighbours }, options);
       for (const item of ordered.filter((i) => weekOf(i) === week))
         if (corrections.length < n && model.classify(item) !== item.theme) corrections.push(item);
     }
-    const model = learnThemes(config, { items: pool, corrections }, options);
+    const model = learnThemes(config, { items: pool, corrections, neighbours }, options);
     const unseen = items.filter((i) => !corrections.includes(i));
     return {
       asked: n,

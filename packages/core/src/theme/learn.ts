@@ -15,14 +15,20 @@
  *    the biggest theme swallow the rest.
  * 3. E-step: file every item again with the new model; repeat `iterations` times.
  *
+ * Words that mean nearly the same (theme/neighbours.ts, from GloVe word vectors) share what they
+ * say: in the M-step a word's ratio p(word | theme) / p(word) is mixed with its near neighbours'
+ * among the items' words, the more the rarer the word (`neighbourMass`), so that "hamstring",
+ * seen once, counts for the theme that "injury" and "knee" count for.
+ *
  * Deterministic: features get ids in the order items are given, every loop runs in that order,
  * nothing is random. See the README's Themes section for the measurements behind the defaults.
  */
 import { compileRules } from "./classifier.ts";
 import { itemFeatures, itemKey, type FeatureOptions, type LearnItem } from "./features.ts";
 import { themeModel, type LearnedExplanation, type ThemeModel } from "./model.ts";
+import type { WordNeighbours } from "./neighbours.ts";
 import type { ThemeConfig } from "./schema.ts";
-import { stemmedWords } from "./text.ts";
+import { meaningfulWords, stem, stemmedWords } from "./text.ts";
 
 export type { LearnItem } from "./features.ts";
 export type { LearnedExplanation, WordWeight } from "./model.ts";
@@ -51,6 +57,15 @@ export interface LearnOptions extends FeatureOptions {
   /** An example or a correction counts as this many items. */
   labelledWeight: number;
   /**
+   * How much a word leans on its neighbours: a word seen n times takes the share
+   * neighbourMass / (neighbourMass + n) of its weight from them (0: words stand alone).
+   */
+  neighbourMass: number;
+  /** At most this many neighbours per word, the nearest among the items' words. */
+  neighbourCount: number;
+  /** Only neighbours at least this similar (cosine of the word vectors). */
+  neighbourMin: number;
+  /**
    * Whether the fallback learns from unlabelled items. `auto`: only when the file gives the
    * fallback words of its own; otherwise it stands for "nothing in particular" (every word
    * weighs 0) and learns only from examples and corrections.
@@ -69,7 +84,10 @@ export const learnDefaults: LearnOptions = {
   aboutWeight: 0.5,
   keywordSeed: 5,
   iterations: 10,
-  labelledWeight: 5,
+  labelledWeight: 3,
+  neighbourMass: 5,
+  neighbourCount: 10,
+  neighbourMin: 0.4,
   fallback: "auto",
 };
 
@@ -91,11 +109,13 @@ interface Doc {
  * @param items every stored item (or a recent window): the unlabelled pool EM learns from
  * @param corrections items an editor filed by hand (moved in a draft): fixed labels, on top of
  *   the file's examples; a correction naming a theme the file no longer has is left out
+ * @param neighbours words that mean nearly the same (`wordNeighbours()`); without them each
+ *   word stands alone
  * @example learnThemes(config, { items, corrections }).explain(item) // { theme, words: [{ word: "svelte", weight: 4.1 }, …] }
  */
 export function learnThemes(
   config: ThemeConfig,
-  input: { items: readonly LearnItem[]; corrections?: readonly Correction[] },
+  input: { items: readonly LearnItem[]; corrections?: readonly Correction[]; neighbours?: WordNeighbours },
   options: Partial<LearnOptions> = {},
 ): LearnedThemes {
   const o: LearnOptions = { ...learnDefaults, ...options };
@@ -113,13 +133,19 @@ export function learnThemes(
   const pool = input.items.filter((item) => !labels.has(itemKey(item)));
 
   const vocab = new Map<string, number>();
-  const id = (feature: string) => vocab.get(feature) ?? vocab.set(feature, vocab.size).size - 1;
+  /** A readable name per feature id: the first word seen with that stem. */
+  const shown: string[] = [];
+  const id = (feature: string, label = feature) => {
+    let k = vocab.get(feature);
+    if (k === undefined) vocab.set(feature, (k = shown.push(label) - 1));
+    return k;
+  };
   const toDoc = (item: LearnItem): Doc => {
     const features = itemFeatures(item, o);
     const doc = { ids: new Int32Array(features.size), counts: new Float64Array(features.size) };
     let j = 0;
-    for (const [feature, { count }] of features) {
-      doc.ids[j] = id(feature);
+    for (const [feature, { count, label }] of features) {
+      doc.ids[j] = id(feature, label);
       doc.counts[j++] = count;
     }
     return doc;
@@ -131,8 +157,11 @@ export function learnThemes(
   const seeds = specs.map((spec) => {
     const seed = new Map<number, number>();
     for (const phrase of [...spec.keywords, ...Object.keys(spec.terms)]) {
-      const stems = stemmedWords(phrase.replace(/\*$/, ""));
-      for (const s of stems) seed.set(id(s), (seed.get(id(s)) ?? 0) + o.keywordSeed / stems.length);
+      const words = meaningfulWords(phrase.replace(/\*$/, ""));
+      for (const word of words) {
+        const w = id(stem(word), word);
+        seed.set(w, (seed.get(w) ?? 0) + o.keywordSeed / words.length);
+      }
     }
     return seed;
   });
@@ -148,6 +177,11 @@ export function learnThemes(
     }
   for (let w = 0; w < V; w++) background[w]! /= total;
 
+  const near = nearWords(input.neighbours, vocab, o);
+  /** How much of a word's ratio comes from its neighbours: m / (m + its count in all items). */
+  const lean = new Float64Array(V);
+  if (near) for (let w = 0; w < V; w++) lean[w] = o.neighbourMass / (o.neighbourMass + background[w]! * total - 0.5);
+
   const fallbackLearns =
     o.fallback === "learn" ||
     (o.fallback === "auto" && config.fallback.keywords.length + Object.keys(config.fallback.terms).length > 0);
@@ -157,6 +191,8 @@ export function learnThemes(
   const mass = new Float64Array(K);
   const weights = names.map(() => new Float64Array(V));
   const logPrior = new Float64Array(K);
+  /** Per theme, p(word | theme) / p(word): what a word says about the theme, before smoothing. */
+  const ratios = names.map(() => new Float64Array(V));
 
   /** Word distributions and priors from the current filing of the pool (`filed[i][c]`). */
   function mStep(filed: Float64Array[]): void {
@@ -188,15 +224,44 @@ export function learnThemes(
       const count = counts[c]!;
       const weight = weights[c]!;
       if (c === fallback && totals[c] === 0) weight.fill(0);
-      else if (o.smoothing === "jm")
-        for (let w = 0; w < V; w++)
-          weight[w] = Math.log(1 - o.lambda + (o.lambda * count[w]!) / totals[c]! / background[w]!);
-      else
+      else if (o.smoothing === "jm") {
+        const ratio = ratios[c]!;
+        for (let w = 0; w < V; w++) ratio[w] = count[w]! / totals[c]! / background[w]!;
+        for (let w = 0; w < V; w++) weight[w] = Math.log(1 - o.lambda + o.lambda * smoothed(ratio, w));
+      } else
         for (let w = 0; w < V; w++)
           weight[w] = Math.log((count[w]! + o.mu * background[w]!) / (totals[c]! + o.mu) / background[w]!);
     }
     // "Nothing in particular" competes as an equal of the likeliest theme.
     if (!fallbackLearns) logPrior[fallback] = Math.max(...logPrior.subarray(0, fallback));
+  }
+
+  /** A word's ratio mixed with its neighbours' (weighted by similarity), by `lean`. */
+  function smoothed(ratio: Float64Array, w: number): number {
+    const list = near?.[w];
+    if (!list || list.ids.length === 0) return ratio[w]!;
+    let sum = 0;
+    let weight = 0;
+    for (let j = 0; j < list.ids.length; j++) {
+      sum += list.similarity[j]! * ratio[list.ids[j]!]!;
+      weight += list.similarity[j]!;
+    }
+    return (1 - lean[w]!) * ratio[w]! + (lean[w]! * sum) / weight;
+  }
+
+  /** The neighbours that lent a word most of its weight for a theme, strongest first. */
+  function lenders(c: number, w: number): string[] {
+    const list = near?.[w];
+    const ratio = ratios[c]!;
+    if (!list || list.ids.length === 0 || o.smoothing !== "jm") return [];
+    const own = (1 - lean[w]!) * ratio[w]!;
+    if (own >= smoothed(ratio, w) / 2) return [];
+    return [...list.ids]
+      .map((u, j) => ({ u, lent: list.similarity[j]! * ratio[u]! }))
+      .filter((x) => x.lent > 0)
+      .sort((a, b) => b.lent - a.lent || a.u - b.u)
+      .slice(0, 3)
+      .map((x) => shown[x.u]!);
   }
 
   /** Files every item of the pool with the current model: P(theme | item). */
@@ -241,10 +306,34 @@ export function learnThemes(
   mStep(pool.map(start));
   for (let round = 0; round < o.iterations; round++) mStep(eStep());
 
-  const model = themeModel({ names, logPrior, weights, vocab, features: o, labels });
+  const model = themeModel({ names, logPrior, weights, vocab, features: o, labels, lenders });
   return {
     ...model,
     list: specs.map(({ name, about }) => ({ name, about })),
     fallback: names[fallback]!,
   };
+}
+
+/**
+ * Each word's nearest neighbours among the items' words and the keywords (ids into `vocab`),
+ * nearest first: sources and categories have none, nor has a word the neighbour list lacks.
+ */
+function nearWords(
+  neighbours: WordNeighbours | undefined,
+  vocab: ReadonlyMap<string, number>,
+  o: LearnOptions,
+): { ids: Int32Array; similarity: Float64Array }[] | undefined {
+  if (!neighbours || o.neighbourMass <= 0) return undefined;
+  const out: { ids: Int32Array; similarity: Float64Array }[] = [];
+  for (const [feature, w] of vocab) {
+    const list = neighbours
+      .of(feature)
+      .filter((n) => n.similarity >= o.neighbourMin && vocab.has(n.stem))
+      .slice(0, o.neighbourCount);
+    out[w] = {
+      ids: Int32Array.from(list, (n) => vocab.get(n.stem)!),
+      similarity: Float64Array.from(list, (n) => n.similarity),
+    };
+  }
+  return out;
 }

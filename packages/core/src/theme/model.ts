@@ -10,6 +10,11 @@ export interface WordWeight {
   word: string;
   /** Points it gave the theme (its weight × how often it counts: the title's words count more). */
   weight: number;
+  /**
+   * When the word counted mostly through words that mean nearly the same (a word the items
+   * rarely use): those words, e.g. "hamstring" counts for Injuries like "injury" and "knee".
+   */
+  like?: string[];
 }
 
 export interface LearnedExplanation {
@@ -31,6 +36,8 @@ export interface ModelParts {
   features: FeatureOptions;
   /** Items filed by hand, by itemKey: they keep their theme. */
   labels: ReadonlyMap<string, string>;
+  /** The words that lent feature `id` most of its weight for `theme` (none: it stands alone). */
+  lenders?: (theme: number, id: number) => string[];
 }
 
 export interface ThemeModel {
@@ -42,12 +49,13 @@ export interface ThemeModel {
 /** How many words an explanation lists at most. */
 const shown = 12;
 
-export function themeModel({ names, logPrior, weights, vocab, features, labels }: ModelParts): ThemeModel {
-  function scoresOf(item: LearnItem, contributions?: Map<string, number>[]): number[] {
+export function themeModel({ names, logPrior, weights, vocab, features, labels, lenders }: ModelParts): ThemeModel {
+  function scoresOf(item: LearnItem, contributions?: Map<string, number>[], ids?: Map<string, number>): number[] {
     const out = Array.from(logPrior);
     for (const [feature, { count, label }] of itemFeatures(item, features)) {
       const id = vocab.get(feature);
       if (id === undefined) continue; // never seen while learning: no evidence either way
+      ids?.set(label, id);
       for (let c = 0; c < names.length; c++) {
         const points = count * weights[c]![id]!;
         out[c]! += points;
@@ -67,14 +75,20 @@ export function themeModel({ names, logPrior, weights, vocab, features, labels }
     },
     explain(item) {
       const contributions = names.map(() => new Map<string, number>());
-      const scores = scoresOf(item, contributions);
+      const ids = new Map<string, number>();
+      const scores = scoresOf(item, contributions, ids);
       const labelled = labels.get(itemKey(item));
       const theme = labelled ?? names[best(scores)]!;
-      const words = [...contributions[names.indexOf(theme)]!]
+      const c = names.indexOf(theme);
+      const words = [...contributions[c]!]
+        .map(([word, weight]) => [word, Math.round(weight * 100) / 100] as const)
         .filter(([, weight]) => weight > 0)
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, shown)
-        .map(([word, weight]) => ({ word, weight: Math.round(weight * 100) / 100 }));
+        .map(([word, weight]): WordWeight => {
+          const like = lenders?.(c, ids.get(word)!) ?? [];
+          return { word, weight, ...(like.length ? { like } : {}) };
+        });
       return {
         theme,
         by: labelled ? "label" : "words",

@@ -1,8 +1,8 @@
 /**
  * The confirmation outbox's consumer (sst.aws.Queue "ConfirmQueue"): each SQS message is one
  * signup; the email goes out only if the signup made one due. A message that fails (storage
- * trouble) or is not a confirmation message is reported in the partial batch response, so SQS
- * delivers it again, then dead-letters it.
+ * trouble, an email that cannot be rendered) or is not a confirmation message is reported in the
+ * partial batch response, so SQS delivers it again, then dead-letters it.
  */
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import type { Context as LambdaContext, SQSEvent } from "aws-lambda";

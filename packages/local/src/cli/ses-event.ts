@@ -4,7 +4,8 @@
  */
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { sampleSesEvent } from "@tidings/core/subscription/suppression";
-import { handleSesNotifications, snsDelivery } from "@tidings/core/email/ses-events";
+import { handleSesNotifications } from "@tidings/core/email/ses-events";
+import { snsEvent } from "../sns.ts";
 import { useLocalStack } from "../stack.ts";
 
 const [kind, address] = process.argv.slice(2);
@@ -23,7 +24,7 @@ try {
   const now = new Date();
   const [outcome] = await handleSesNotifications(
     stack.ctx,
-    snsDelivery([sampleSesEvent(kind, parsed.data, now)], now),
+    snsEvent("SesEvents", [sampleSesEvent(kind, parsed.data, now)], now),
     now,
   );
   if (!outcome || outcome.ignored) {

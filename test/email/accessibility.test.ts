@@ -5,10 +5,10 @@
  */
 import { load } from "cheerio";
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderDigest, type RenderedDigest } from "../../packages/core/src/digest/email.ts";
-import { readerCopy } from "../../packages/core/src/digest/reader-copy.ts";
-import { confirmationEmail } from "../../packages/core/src/subscription/confirmation-email.ts";
-import { digestInput, seedItems } from "./fixtures.ts";
+import { renderDigest, type RenderedDigest } from "@tidings/core/digest/email";
+import { readerCopy } from "@tidings/core/digest/reader-copy";
+import { confirmationEmail } from "@tidings/core/subscription/confirmation-email";
+import { digestInput, seedItems } from "../support/digests.ts";
 
 const links = { unsubscribeUrl: "https://x.example/u?token=a", preferencesUrl: "https://x.example/p?token=b" };
 

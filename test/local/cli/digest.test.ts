@@ -8,9 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sendTotals } from "@tidings/core/store/sends";
-import { runTs } from "../support/processes.ts";
-import { startTestServices, type TestServices } from "../support/services.ts";
-import { addReaders, storeDigest, type Reader } from "../support/sending.ts";
+import { runTs } from "../../support/processes.ts";
+import { startTestServices, type TestServices } from "../../support/services.ts";
+import { addReaders, storeDigest, type Reader } from "../../support/sending.ts";
 
 let services: TestServices;
 let readers: Reader[];

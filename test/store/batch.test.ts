@@ -4,8 +4,8 @@
  * returns the rest as unprocessed, exactly as the service does under load.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FeedItem } from "../../packages/core/src/feed/feed.ts";
-import { itemsPublishedBetween, storeFeedItems } from "../../packages/core/src/store/items.ts";
+import type { FeedItem } from "@tidings/core/feed/feed";
+import { itemsPublishedBetween, storeFeedItems } from "@tidings/core/store/items";
 import { startTestServices, type TestServices } from "../support/services.ts";
 
 type Batch = { RequestItems: Record<string, unknown[] | { Keys: unknown[] }> };

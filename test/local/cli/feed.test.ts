@@ -5,9 +5,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseFeed } from "../../packages/core/src/feed/parse.ts";
-import { repoRoot } from "../support/processes.ts";
-import { corpusDir, feedsDir, seedBytes } from "./fixtures.ts";
+import { parseFeed } from "@tidings/core/feed/parse";
+import { repoRoot } from "../../support/processes.ts";
+import { corpusDir, feedsDir, seedBytes } from "../../support/feeds.ts";
 
 const run = promisify(execFile);
 const entry = "packages/local/src/cli/feed.ts";

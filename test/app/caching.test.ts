@@ -12,7 +12,7 @@ import { buildDigest } from "@tidings/core/digest/build";
 import { getDigest, markSendStarted } from "@tidings/core/store/digests";
 import { digestKeys } from "@tidings/core/store/keys";
 import { startTestServices, type TestServices } from "../support/services.ts";
-import { putItems, standIn, storedItem } from "./fixtures.ts";
+import { putItems, standIn, storedItem } from "../support/digests.ts";
 
 let services: TestServices;
 let app: ReturnType<typeof createApp>;

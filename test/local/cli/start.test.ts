@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { createDb } from "@tidings/core/store/db";
-import { freePort, runTs } from "../support/processes.ts";
+import { freePort, runTs } from "../../support/processes.ts";
 
 const entry = "packages/local/src/cli/start.ts";
 

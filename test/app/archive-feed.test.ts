@@ -13,7 +13,7 @@ import { parseFeed } from "@tidings/core/feed/parse";
 import { markSendStarted } from "@tidings/core/store/digests";
 import { newsletter } from "@tidings/templates/newsletter";
 import { startTestServices, type TestServices } from "../support/services.ts";
-import { putItems, standIn, storedItem } from "./fixtures.ts";
+import { putItems, standIn, storedItem } from "../support/digests.ts";
 
 let services: TestServices;
 let app: ReturnType<typeof createApp>;
@@ -55,7 +55,9 @@ describe("the archive feed", () => {
     expect(parsed.items.map((i) => i.link)).toEqual(
       ["2026-W20", "2026-W19", "2026-W18"].map((w) => `https://news.example.com/digests/${w}`),
     );
-    expect(parsed.items[0]!.title).toMatch(/^Tidings: Semiconductors · 11\s?–\s?17 May 2026 · Fabs & <b>foundries<\/b>/);
+    expect(parsed.items[0]!.title).toMatch(
+      /^Tidings: Semiconductors · 11\s?–\s?17 May 2026 · Fabs & <b>foundries<\/b>/,
+    );
     expect(parsed.items[0]!.isoDate).toBe("2026-05-18T06:00:00.000Z");
     expect(parsed.items[0]!.summary).toMatch(/^Week 20, 2026 · 11\s?–\s?17 May 2026 · 1 story$/);
     // The content is the web edition's HTML: its stories, no personal link.

@@ -1,9 +1,10 @@
 /** The feed fixtures (copied byte-exact from shared/feeds; see corpus/SOURCES.md). */
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { TidingsError } from "../../packages/core/src/error.ts";
-import type { FeedItem, ParsedFeed } from "../../packages/core/src/feed/feed.ts";
-import { parseFeed } from "../../packages/core/src/feed/parse.ts";
+import { expect } from "vitest";
+import { TidingsError } from "@tidings/core/error";
+import type { FeedItem, ParsedFeed } from "@tidings/core/feed/feed";
+import { parseFeed } from "@tidings/core/feed/parse";
 
 export const feedsDir = fileURLToPath(new URL("../fixtures/feeds/", import.meta.url));
 export const corpusDir = feedsDir + "corpus/";
@@ -32,4 +33,14 @@ export function parseError(input: Uint8Array | string, url?: string): TidingsErr
     throw e;
   }
   throw new Error("expected the parse to fail");
+}
+
+/** The TidingsError a promise rejects with (fails the test when it resolves or rejects otherwise). */
+export async function rejection(p: Promise<unknown>): Promise<TidingsError> {
+  const e = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(e).toBeInstanceOf(TidingsError);
+  return e as TidingsError;
 }

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { getSubscriber } from "@tidings/core/store/subscribers";
 import { EmailAddress } from "@tidings/core/subscription/address";
 import { subscriberId } from "@tidings/core/subscription/subscriber";
-import { localConfirmationOutbox } from "@tidings/core/subscription/confirmation-outbox";
+import { localConfirmationOutbox, type ConfirmationMessage } from "@tidings/core/subscription/confirmation-outbox";
 import { createApp } from "@tidings/functions/app/app";
-import { startTestServices, type TestServices } from "../support/services.ts";
+import { startTestServices, type TestServices } from "./services.ts";
 
 export const CLIENT_HEADER = "x-test-client";
 
@@ -51,6 +51,22 @@ export function signup(
     },
     body: json ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
   });
+}
+
+/**
+ * Signs `address` up at `now` through an app whose outbox nobody drains: its confirmation email is
+ * due, not sent. Returns the outbox message the signup would have handed over.
+ */
+export async function signupDue(services: TestServices, address: string, now: Date): Promise<ConfirmationMessage> {
+  const app = createApp({
+    ctx: services.ctx,
+    confirmations: { enqueue: async () => {} },
+    clientAddress: (c) => c.req.header(CLIENT_HEADER) ?? "unknown",
+    now: () => now,
+  });
+  const res = await signup(app, { email: address }, { client: freshClient() });
+  if (res.status !== 200) throw new Error(`signup of ${address}: ${res.status}`);
+  return { subscriberId: subscriberId(services.ctx.config.tokenSecret, EmailAddress.parse(address)) };
 }
 
 /** The confirm link in a confirmation email's text part. */

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { createDb } from "@tidings/core/store/db";
-import { hitRateLimit } from "@tidings/core/store/rate-limits";
-import { listActiveSubscribers } from "@tidings/core/store/active-subscribers";
-import { activeShard, ACTIVE_SHARDS, rateLimitKeys, subscriberKeys } from "@tidings/core/store/keys";
+import { subscriberKeys } from "@tidings/core/store/keys";
 import { claimConfirmation, releaseConfirmation, takeConfirmation } from "@tidings/core/store/signup-claims";
 import { activateSubscriber, suppressSubscriber, unsubscribeSubscriber } from "@tidings/core/store/subscriber-state";
 import { getSubscriber } from "@tidings/core/store/subscribers";
@@ -197,90 +194,5 @@ describe("subscriber state changes", () => {
       true,
     );
     expect(await getSubscriber(db(), stranger.id)).toMatchObject({ state: "suppressed", email: stranger.email });
-  });
-});
-
-describe("listing active subscribers", () => {
-  it("yields every active subscriber once, in pages, from every shard", async () => {
-    const fresh = await startTestServices();
-    try {
-      const d = fresh.ctx.db;
-      const secret = fresh.ctx.config.tokenSecret;
-      const readers = Array.from({ length: 150 }, (_, i) => {
-        const email = EmailAddress.parse(`list${i}@example.com`);
-        return { id: subscriberId(secret, email), email };
-      });
-      await Promise.all(
-        readers.map((r) =>
-          claimConfirmation(d, {
-            ...r,
-            consent: consent(t0),
-            now: t0,
-            resendAfterMs: TEN_MINUTES,
-            expiresAfterMs: THIRTY_DAYS,
-          }),
-        ),
-      );
-      const active = readers.filter((_, i) => i % 3 !== 0);
-      await Promise.all(active.map((r) => activateSubscriber(d, r.id, confirmation(t0))));
-      await unsubscribeSubscriber(d, active[0]!.id, t0);
-      const expected = active
-        .slice(1)
-        .map((r) => r.id)
-        .sort();
-
-      const pages: string[][] = [];
-      for await (const page of listActiveSubscribers(d, { pageSize: 4 })) pages.push(page.map((s) => s.id));
-      expect(pages.every((p) => p.length >= 1 && p.length <= 4)).toBe(true);
-      expect(pages.flat().sort()).toEqual(expected);
-
-      const shards = new Set(expected.map(activeShard));
-      expect(shards.size).toBeGreaterThan(ACTIVE_SHARDS / 2);
-
-      // One worker per shard sees a disjoint part; together, everyone.
-      const perShard = await Promise.all(
-        [...Array(ACTIVE_SHARDS).keys()].map(async (shard) => {
-          const ids: string[] = [];
-          for await (const page of listActiveSubscribers(d, { pageSize: 50, shards: [shard] }))
-            ids.push(...page.map((s) => s.id));
-          expect(ids.every((id) => activeShard(id) === shard)).toBe(true);
-          return ids;
-        }),
-      );
-      expect(perShard.flat().sort()).toEqual(expected);
-
-      const first = await listActiveSubscribers(d, { pageSize: 10 }).next();
-      expect(first.value?.[0]).toEqual({
-        id: expect.stringMatching(/^sub_/),
-        email: expect.stringMatching(/@example\.com$/),
-      });
-    } finally {
-      await fresh.close();
-    }
-  });
-});
-
-describe("rate limits", () => {
-  it("count across separate clients (Lambda instances) and reset with the window", async () => {
-    const other = createDb({ table: db().table, region: "us-east-1", endpoint: services.dynamodbEndpoint });
-    const limit = { scope: "test", key: "198.51.100.4", max: 3, windowSeconds: 60 };
-    const now = new Date("2026-05-18T09:00:10Z");
-    expect(await hitRateLimit(db(), limit, now)).toEqual({ allowed: true });
-    expect(await hitRateLimit(other, limit, now)).toEqual({ allowed: true });
-    expect(await hitRateLimit(db(), limit, now)).toEqual({ allowed: true });
-    expect(await hitRateLimit(other, limit, now)).toEqual({ allowed: false, retryAfterSeconds: 50 });
-    expect(await hitRateLimit(db(), { ...limit, key: "198.51.100.5" }, now)).toEqual({ allowed: true });
-    expect(await hitRateLimit(db(), limit, new Date("2026-05-18T09:01:00Z"))).toEqual({ allowed: true });
-  });
-
-  it("let exactly `max` of a concurrent burst through, and set an expiry", async () => {
-    const limit = { scope: "burst", key: "k", max: 5, windowSeconds: 3600 };
-    const now = new Date("2026-05-18T09:30:00Z");
-    const results = await Promise.all(Array.from({ length: 20 }, () => hitRateLimit(db(), limit, now)));
-    expect(results.filter((r) => r.allowed)).toHaveLength(5);
-    const { Items } = await db().client.send(new ScanCommand({ TableName: db().table }));
-    const item = Items!.find((i) => i.PK === rateLimitKeys.key("burst", "k", 0).PK)!;
-    expect(item).toMatchObject({ type: "rate-limit", hits: 5 });
-    expect(item.expiresAt).toBe(Date.parse("2026-05-18T10:00:00Z") / 1000 + 60);
   });
 });
