@@ -4,7 +4,7 @@
  */
 import { cdn } from "./cdn.ts";
 import { email } from "./email.ts";
-import { environment, fn } from "./function.ts";
+import { environment, fn, themes } from "./function.ts";
 import { settings } from "./settings.ts";
 import { table, tokenSecret } from "./storage.ts";
 
@@ -22,7 +22,14 @@ sendQueue.subscribe(
   {
     ...fn,
     handler: "packages/functions/src/lambda/send.handler",
-    environment: { ...environment, SEND_CONSUMERS: String(sendConsumers), SEND_RATE: settings.sendRate },
+    environment: {
+      ...environment,
+      ...themes.environment,
+      SEND_CONSUMERS: String(sendConsumers),
+      SEND_RATE: settings.sendRate,
+    },
+    // Readers' chosen themes are matched against the newsletter's themes file.
+    copyFiles: themes.copyFiles,
     // `cdn` for its URL: the readers' links' base when PUBLIC_URL is not set.
     link: [table, tokenSecret, email, cdn],
     // MaxSendRate comes from the account; the identity's own permissions come with `email`.
