@@ -1,6 +1,6 @@
 /**
  * Every page (pages.ts) in Chromium, in light and dark mode, checked by axe-core at WCAG 2.2 AA:
- * no violation at all. axe is injected into each page as it is (the context bypasses our CSP only
+ * no violation at all. Pages are opened a few at a time (each visit makes its own readers). axe is injected into each page as it is (the context bypasses our CSP only
  * so that the checker's own script may run).
  */
 import { readFileSync } from "node:fs";
@@ -32,31 +32,35 @@ afterAll(async () => {
   await app?.close();
 });
 
-describe.each(["light", "dark"] as const)("every page in %s mode", (colorScheme) => {
+describe.concurrent.each(["light", "dark"] as const)("every page in %s mode", (colorScheme) => {
   let context: BrowserContext;
   beforeAll(async () => {
     context = await browser.newContext({ colorScheme, bypassCSP: true });
   });
   afterAll(() => context?.close());
 
-  it.each(pages.map((p) => [p.name, p] as const))("%s: no WCAG 2.2 AA violation", async (_, visit) => {
-    const page = await context.newPage();
-    try {
-      await placeholderImages(page);
-      await visit.open(page, site);
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async (values) => {
-        const axe = (
-          window as unknown as { axe: { run(c: Document, o: unknown): Promise<{ violations: Violation[] }> } }
-        ).axe;
-        const result = await axe.run(document, { runOnly: { type: "tag", values } });
-        return result.violations.map(
-          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`,
-        );
-      }, tags);
-      expect(violations, `${visit.name} at ${page.url()}`).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+  it.each(pages.map((p) => [p.name, p] as const))(
+    "%s: no WCAG 2.2 AA violation",
+    async (_, visit) => {
+      const page = await context.newPage();
+      try {
+        await placeholderImages(page);
+        await visit.open(page, site);
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async (values) => {
+          const axe = (
+            window as unknown as { axe: { run(c: Document, o: unknown): Promise<{ violations: Violation[] }> } }
+          ).axe;
+          const result = await axe.run(document, { runOnly: { type: "tag", values } });
+          return result.violations.map(
+            (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`,
+          );
+        }, tags);
+        expect(violations, `${visit.name} at ${page.url()}`).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    60_000,
+  ); // pages are checked a few at a time: on a loaded machine one can wait its turn
 });
