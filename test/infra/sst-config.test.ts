@@ -38,5 +38,11 @@ describe("sst.config.ts and infra/", () => {
       ),
     ).not.toEqual([]);
     expect(misspell(sstConfigFile, 'home: "aws"', 'hom: "aws"')).not.toEqual([]);
+    expect(
+      misspell(`${infraDir}cdn.ts`, 'protection: "oac-with-edge-signing"', 'protecton: "oac-with-edge-signing"'),
+    ).toContain(2561);
+    expect(misspell(`${infraDir}cdn.ts`, "cachePolicyId: cachingDisabled", "cachePolicy: cachingDisabled")).not.toEqual(
+      [],
+    );
   }, 60_000);
 });

@@ -36,6 +36,8 @@ export interface Config {
   sendConsumers: number;
   /** True inside a Lambda deployed by SST. */
   onAws: boolean;
+  /** Served through CloudFront (infra/cdn.ts): the reader's address comes from the edge's header. */
+  behindCdn: boolean;
   /** Where the local stack keeps its data (repository root `.data/`). */
   dataDir: string;
   /** Key for signing subscriber tokens. */
@@ -100,6 +102,7 @@ export function readConfig(raw: Env = process.env): Config {
   const confirmQueue = linked<{ url: string }>("ConfirmQueue");
   const secret = linked<{ value: string }>("TokenSecret");
   const api = linked<{ url: string }>("Api");
+  const cdn = linked<{ url: string }>("Cdn");
   const local = (value: string | undefined, fallback: string) => (onAws ? value : (value ?? fallback));
 
   let tokenSecret: string | undefined = env.TOKEN_SECRET ?? secret?.value;
@@ -108,9 +111,12 @@ export function readConfig(raw: Env = process.env): Config {
       .split(",")
       .map((f) => f.trim())
       .filter(Boolean),
-    // On AWS without PUBLIC_URL: the app's function URL (linked), or, in the app itself, the
-    // request's origin (an empty value here; see app.ts).
-    publicUrl: (env.PUBLIC_URL ?? api?.url ?? (onAws ? "" : `http://localhost:${port}`)).replace(/\/+$/, ""),
+    // On AWS without PUBLIC_URL: the CloudFront URL (linked; the app's own URL before the CDN), or,
+    // in the app itself, the request's origin (an empty value here; see app.ts).
+    publicUrl: (env.PUBLIC_URL ?? cdn?.url ?? api?.url ?? (onAws ? "" : `http://localhost:${port}`)).replace(
+      /\/+$/,
+      "",
+    ),
     port,
     sender: env.SENDER ?? email?.sender ?? "Tidings <digest@tidings.localhost>",
     digestTimezone: env.DIGEST_TIMEZONE ?? "UTC",
@@ -125,6 +131,7 @@ export function readConfig(raw: Env = process.env): Config {
     sendRate: positiveNumber("SEND_RATE", env.SEND_RATE),
     sendConsumers: positiveNumber("SEND_CONSUMERS", env.SEND_CONSUMERS) ?? 4,
     onAws,
+    behindCdn: onAws && cdn !== undefined,
     dataDir,
     // Relative to the working directory: the repository root locally, the bundle on AWS.
     themesFile: env.THEMES_FILE === undefined ? undefined : resolve(env.THEMES_FILE),

@@ -6,7 +6,8 @@ import type { Confirmation } from "./subscriber.ts";
 import { verifyToken } from "./token.ts";
 
 /**
- * Activates the subscriber a confirm token names. Idempotent: a second click is "already".
+ * Activates the subscriber a confirm token names, and says who it was (the welcome page links
+ * their preference center). Idempotent: a second click is "already".
  * Throws `subscription.token_invalid` / `token_expired` for a bad token, and
  * `subscription.not_pending` when the address left or was suppressed after the email went out.
  */
@@ -15,15 +16,15 @@ export async function confirmSubscription(
   token: string,
   who: Omit<Confirmation, "at">,
   now: Date,
-): Promise<"confirmed" | "already"> {
+): Promise<{ status: "confirmed" | "already"; subscriberId: string }> {
   const id = verifyToken(ctx.config.tokenSecret, "confirm", token, now);
   const outcome = await activateSubscriber(ctx.db, id, { ...who, at: now.toISOString() });
   ctx.log.info("confirm", { subscriber: id, outcome });
   switch (outcome) {
     case "activated":
-      return "confirmed";
+      return { status: "confirmed", subscriberId: id };
     case "active":
-      return "already";
+      return { status: "already", subscriberId: id };
     case "unsubscribed":
       throw new TidingsError(
         "forbidden",

@@ -1,6 +1,6 @@
 /**
- * Signed links for subscribers: confirm (valid 48 hours) and unsubscribe (valid as long as the
- * subscriber exists: links in old issues must keep working).
+ * Signed links for subscribers: confirm and change-address (valid 48 hours), unsubscribe and
+ * preferences (valid as long as the subscriber exists: links in old issues must keep working).
  *
  * A token is base64url of: version (1 byte) · purpose (1) · expiry, epoch seconds, 0 = never (4) ·
  * handle (16) · HMAC-SHA256 of everything before it (32) — 72 characters, URL-safe. The handle is
@@ -14,12 +14,19 @@ import { TidingsError } from "../error.ts";
 import { subscriptionKeys } from "./keys.ts";
 import { SUBSCRIBER_ID_PREFIX, subscriberIdBytes } from "./subscriber.ts";
 
-export type TokenPurpose = "confirm" | "unsubscribe";
-
 export const CONFIRM_TOKEN_TTL_MS = 48 * 60 * 60 * 1000;
 
+/** Each purpose: its code in the token, and how long its tokens last (0: as long as the subscriber exists). */
+const PURPOSES = {
+  confirm: { code: 1, ttlMs: CONFIRM_TOKEN_TTL_MS },
+  unsubscribe: { code: 2, ttlMs: 0 },
+  preferences: { code: 3, ttlMs: 0 },
+  "change-address": { code: 4, ttlMs: CONFIRM_TOKEN_TTL_MS },
+} as const;
+
+export type TokenPurpose = keyof typeof PURPOSES;
+
 const VERSION = 1;
-const PURPOSES: Record<TokenPurpose, number> = { confirm: 1, unsubscribe: 2 };
 const BODY_LENGTH = 1 + 1 + 4 + 16;
 const MAC_LENGTH = 32;
 const TOKEN_LENGTH = BODY_LENGTH + MAC_LENGTH;
@@ -42,10 +49,11 @@ export function issueToken(secret: string, purpose: TokenPurpose, subscriberId: 
   const id = subscriberIdBytes(subscriberId);
   if (!id) throw new Error(`not a subscriber id: ${subscriberId}`);
   const keys = subscriptionKeys(secret);
-  const expires = purpose === "confirm" ? Math.ceil((now.getTime() + CONFIRM_TOKEN_TTL_MS) / 1000) : 0;
+  const { ttlMs } = PURPOSES[purpose];
+  const expires = ttlMs ? Math.ceil((now.getTime() + ttlMs) / 1000) : 0;
   const body = Buffer.alloc(BODY_LENGTH);
   body.writeUInt8(VERSION, 0);
-  body.writeUInt8(PURPOSES[purpose], 1);
+  body.writeUInt8(PURPOSES[purpose].code, 1);
   body.writeUInt32BE(expires, 2);
   aes("encrypt", keys.handle, id).copy(body, 6);
   return Buffer.concat([body, mac(keys.mac, body)]).toString("base64url");
@@ -71,7 +79,7 @@ export function verifyToken(secret: string, purpose: TokenPurpose, token: string
   const body = raw.subarray(0, BODY_LENGTH);
   // Compare in constant time: the time taken says nothing about how much of a forgery was right.
   if (!timingSafeEqual(mac(keys.mac, body), raw.subarray(BODY_LENGTH))) throw invalid();
-  if (body.readUInt8(0) !== VERSION || body.readUInt8(1) !== PURPOSES[purpose]) throw invalid();
+  if (body.readUInt8(0) !== VERSION || body.readUInt8(1) !== PURPOSES[purpose].code) throw invalid();
   const expires = body.readUInt32BE(2);
   if (expires !== 0 && now.getTime() >= expires * 1000) {
     throw new TidingsError(
@@ -80,6 +88,6 @@ export function verifyToken(secret: string, purpose: TokenPurpose, token: string
       "This confirmation link has expired: links are valid for 48 hours. Sign up again and we will send you a new one.",
     );
   }
-  if (purpose === "confirm" && expires === 0) throw invalid();
+  if (PURPOSES[purpose].ttlMs && expires === 0) throw invalid();
   return SUBSCRIBER_ID_PREFIX + aes("decrypt", keys.handle, body.subarray(6)).toString("base64url");
 }

@@ -5,20 +5,25 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { except } from "hono/combine";
+import { etag } from "hono/etag";
 import { secureHeaders } from "hono/secure-headers";
 import { TidingsError } from "@tidings/core/error";
 import { localSignInOutbox } from "@tidings/core/admin/sign-in-mail";
 import { localConfirmationOutbox } from "@tidings/core/subscription/confirmation-outbox";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { notFound, onError } from "./errors.tsx";
+import { digestCache } from "./digest-pages.ts";
+import { noStoreWhereNeverCached } from "./http-cache.ts";
+import { archiveFeedRoute } from "./routes/archive-feed.ts";
 import { assets } from "./routes/assets.ts";
 import { api } from "./routes/api/index.ts";
 import { desk } from "./routes/admin/index.ts";
 import { confirm } from "./routes/confirm.tsx";
 import { isImport } from "./routes/imports.ts";
-import { digests } from "./routes/digests.tsx";
+import { digestRoutes } from "./routes/digests.tsx";
 import { health } from "./routes/health.ts";
 import { home } from "./routes/home.tsx";
+import { preferences } from "./routes/preferences.tsx";
 import { subscribe } from "./routes/subscribe.tsx";
 import { unsubscribe } from "./routes/unsubscribe.tsx";
 
@@ -77,13 +82,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("now", deps.now ?? (() => new Date()));
     await next();
   });
+  // Public pages revalidate with strong ETags (a bodiless 304); personal ones are never cached.
+  app.use(noStoreWhereNeverCached);
+  for (const path of ["/", "/digests", "/digests/*", "/digests.xml"]) app.use(path, etag());
+  const digests = digestCache();
   app.route("/health", health);
   app.route("/assets", assets);
   app.route("/", home);
   app.route("/subscribe", subscribe);
   app.route("/confirm", confirm);
   app.route("/unsubscribe", unsubscribe);
-  app.route("/digests", digests);
+  app.route("/preferences", preferences);
+  app.route("/digests", digestRoutes(digests));
+  app.route("/digests.xml", archiveFeedRoute(digests));
   app.route("/admin", desk);
   app.route("/api/v1", api);
   app.notFound(notFound);
