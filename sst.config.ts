@@ -16,12 +16,13 @@ export default $config({
   },
   async run() {
     const { table } = await import("./infra/storage.ts");
+    const { cdn } = await import("./infra/cdn.ts");
     await import("./infra/email.ts");
-    const { api } = await import("./infra/app.ts");
+    await import("./infra/app.ts");
     await import("./infra/confirmations.ts");
     await import("./infra/delivery.ts");
     await import("./infra/schedules.ts");
     await import("./infra/alarms.ts");
-    return { url: api.url, table: table.name };
+    return { url: cdn.url, table: table.name };
   },
 });

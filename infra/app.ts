@@ -1,7 +1,10 @@
 /**
- * The app: the Hono app as one function behind a function URL. Its URL is the base of every link
- * in emails unless PUBLIC_URL names one: the functions that build links link `api` to learn it.
+ * The app: the Hono app as one function, its URL served through CloudFront (infra/cdn.ts), whose
+ * URL is the base of every link in emails unless PUBLIC_URL names one: the functions that build
+ * links link `cdn` to learn it.
  */
+import { cdn } from "./cdn.ts";
+import { email } from "./email.ts";
 import { fn, renders, themes } from "./function.ts";
 import { confirmQueue } from "./outbox.ts";
 import { table, tokenSecrets } from "./storage.ts";
@@ -9,8 +12,9 @@ import { table, tokenSecrets } from "./storage.ts";
 export const api = new sst.aws.Function("Api", {
   ...fn,
   handler: "packages/functions/src/lambda/api.handler",
-  url: true,
-  link: [table, ...tokenSecrets, confirmQueue],
+  url: { router: { instance: cdn } },
+  // `cdn` for its URL and the reader's address header; `email` to send a new address its link.
+  link: [table, ...tokenSecrets, confirmQueue, cdn, email],
   // The app module also holds the in-process outbox (npm start), whose renderer reads these.
   ...renders,
   // The landing page and the signup answers list the themes.

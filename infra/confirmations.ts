@@ -1,8 +1,8 @@
 /**
  * The signup outbox's consumer: sends a signup's confirmation email when the signup made one due.
- * Apart from infra/outbox.ts because it links the app (for its URL), which links the outbox.
+ * It links the CDN for the links' base, which exists before the app (no cycle through the app).
  */
-import { api } from "./app.ts";
+import { cdn } from "./cdn.ts";
 import { email } from "./email.ts";
 import { fn, renders } from "./function.ts";
 import { confirmQueue } from "./outbox.ts";
@@ -12,8 +12,8 @@ export const confirmConsumer = confirmQueue.subscribe(
   {
     ...fn,
     handler: "packages/functions/src/lambda/confirm.handler",
-    // `api` for its URL: the confirm link's base when PUBLIC_URL is not set.
-    link: [table, ...tokenSecrets, email, api],
+    // `cdn` for its URL: the confirm link's base when PUBLIC_URL is not set.
+    link: [table, ...tokenSecrets, email, cdn],
     ...renders,
     memory: "512 MB",
     timeout: "30 seconds",

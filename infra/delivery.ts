@@ -2,9 +2,9 @@
  * Delivery: the weekly job puts batches of recipients on the send queue; a few consumers send
  * them, each at its share of the account's SES rate. A job that keeps failing goes to the DLQ.
  */
-import { api } from "./app.ts";
+import { cdn } from "./cdn.ts";
 import { email } from "./email.ts";
-import { environment, fn } from "./function.ts";
+import { environment, fn, themes } from "./function.ts";
 import { settings } from "./settings.ts";
 import { table, tokenSecrets } from "./storage.ts";
 
@@ -22,9 +22,16 @@ export const sendConsumer = sendQueue.subscribe(
   {
     ...fn,
     handler: "packages/functions/src/lambda/send.handler",
-    environment: { ...environment, SEND_CONSUMERS: String(sendConsumers), SEND_RATE: settings.sendRate },
-    // `api` for its URL: the unsubscribe links' base when PUBLIC_URL is not set.
-    link: [table, ...tokenSecrets, email, api],
+    environment: {
+      ...environment,
+      ...themes.environment,
+      SEND_CONSUMERS: String(sendConsumers),
+      SEND_RATE: settings.sendRate,
+    },
+    // Readers' chosen themes are matched against the newsletter's themes file.
+    copyFiles: themes.copyFiles,
+    // `cdn` for its URL: the readers' links' base when PUBLIC_URL is not set.
+    link: [table, ...tokenSecrets, email, cdn],
     // MaxSendRate comes from the account; the identity's own permissions come with `email`.
     permissions: [{ actions: ["ses:GetAccount"], resources: ["*"] }],
     memory: "512 MB",

@@ -35,7 +35,8 @@ export const renders = {
 } satisfies Partial<sst.aws.FunctionArgs>;
 
 /**
- * For functions that classify items or list themes (Api, WeeklyDigest): a THEMES_FILE set at
+ * For functions that classify items or list themes (Api, WeeklyDigest, the send consumer, which
+ * matches readers' choices against them): a THEMES_FILE set at
  * deploy time is read from disk at run time (theme/themes.ts), so it travels beside the bundle as
  * themes.json and their THEMES_FILE names it there (the working directory on Lambda). Without
  * one, the shipped file is bundled with the code and nothing is added.

@@ -1,5 +1,5 @@
 /** The schedules: the weekly digest and the hourly ingest (EventBridge Scheduler, via CronV2). */
-import { api } from "./app.ts";
+import { cdn } from "./cdn.ts";
 import { sendQueue } from "./delivery.ts";
 import { fn, renders, themes } from "./function.ts";
 import { settings } from "./settings.ts";
@@ -14,7 +14,7 @@ export const weeklyDigest = new sst.aws.CronV2("WeeklyDigest", {
   function: {
     ...fn,
     handler: "packages/functions/src/lambda/digest.handler",
-    link: [table, sendQueue, api],
+    link: [table, sendQueue, cdn],
     ...renders,
     // The theme classifier reads its word neighbours when it learns; no other function needs them.
     copyFiles: [
@@ -34,7 +34,7 @@ export const hourlyIngest = new sst.aws.CronV2("HourlyIngest", {
   function: {
     ...fn,
     handler: "packages/functions/src/lambda/ingest.handler",
-    link: [table, api],
+    link: [table, cdn],
     memory: "1024 MB",
     timeout: "5 minutes",
   },

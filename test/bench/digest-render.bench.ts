@@ -37,25 +37,27 @@ async function time(runs: number, f: () => Promise<unknown> | unknown): Promise<
   return median(ms);
 }
 
-function naive(email: EmailParts, p: Pick<Personal, "unsubscribeUrl">): EmailParts {
-  const token = placeholders.unsubscribeUrl;
-  const escaped = p.unsubscribeUrl.replaceAll("&", "&amp;");
-  return {
-    subject: email.subject.replaceAll(token, p.unsubscribeUrl),
-    html: email.html.replaceAll(token, escaped),
-    text: email.text.replaceAll(token, p.unsubscribeUrl),
-  };
+type Links = Pick<Personal, "unsubscribeUrl" | "preferencesUrl">;
+
+function naive(email: EmailParts, p: Links): EmailParts {
+  const fill = (text: string, escape: (s: string) => string) =>
+    text
+      .replaceAll(placeholders.unsubscribeUrl, escape(p.unsubscribeUrl))
+      .replaceAll(placeholders.preferencesUrl, escape(p.preferencesUrl));
+  const amp = (s: string) => s.replaceAll("&", "&amp;");
+  return { subject: fill(email.subject, (s) => s), html: fill(email.html, amp), text: fill(email.text, (s) => s) };
 }
 
 /** Median µs per recipient over batches of `batch` recipients, each with its own URL. */
 function perRecipient(
-  fill: (e: EmailParts, p: Pick<Personal, "unsubscribeUrl">) => EmailParts,
+  fill: (e: EmailParts, p: Links) => EmailParts,
   email: EmailParts,
   flatten: boolean,
 ): number {
   const batch = 2000;
   const urls = Array.from({ length: batch }, (_, i) => ({
     unsubscribeUrl: `https://tidings.example/unsubscribe?token=sub_${i.toString(36).padStart(8, "0")}.sig`,
+    preferencesUrl: `https://tidings.example/preferences?token=sub_${i.toString(36).padStart(8, "0")}.sig`,
   }));
   let sink = 0;
   const samples: number[] = [];

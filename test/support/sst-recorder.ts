@@ -148,6 +148,13 @@ export async function declaredInfra(
     }
   }
 
+  class Router extends Component {
+    constructor(name: string, args?: unknown) {
+      super("sst.aws.Router", name);
+      components.push({ type: this.type, name, args });
+    }
+  }
+
   const globals = globalThis as Record<string, unknown>;
   const saved = { sst: globals.sst, aws: globals.aws, $app: globals.$app, $config: globals.$config };
   const savedEnv = { ...process.env };
@@ -160,6 +167,7 @@ export async function declaredInfra(
       SnsTopic,
       Function: LambdaFunction,
       CronV2,
+      Router,
       dns: (args?: unknown) => ({ dns: "route53", args }),
     },
   };

@@ -44,6 +44,8 @@ export interface Config {
    * the environment alone.
    */
   linkedStage: boolean;
+  /** Served through CloudFront (infra/cdn.ts): the reader's address comes from the edge's header. */
+  behindCdn: boolean;
   /** Where the local stack keeps its data (repository root `.data/`). */
   dataDir: string;
   /** The key that signs subscriber tokens (TOKEN_SECRET). */
@@ -125,6 +127,7 @@ export function readConfig(raw: Env = process.env, { linkedStage = false }: Read
   const secret = linked<{ value: string }>("TokenSecret");
   const previousSecrets = linked<{ value: string }>("TokenSecretPrevious");
   const api = linked<{ url: string }>("Api");
+  const cdn = linked<{ url: string }>("Cdn");
   if (linkedStage && !table) {
     throw new Error(
       "the deployed stage's table is not linked here: run the command through `npx sst shell --stage STAGE -- …`",
@@ -139,9 +142,12 @@ export function readConfig(raw: Env = process.env, { linkedStage = false }: Read
       .split(",")
       .map((f) => f.trim())
       .filter(Boolean),
-    // On AWS without PUBLIC_URL: the app's function URL (linked), or, in the app itself, the
-    // request's origin (an empty value here; see app.ts).
-    publicUrl: (env.PUBLIC_URL ?? api?.url ?? (onAws ? "" : `http://localhost:${port}`)).replace(/\/+$/, ""),
+    // On AWS without PUBLIC_URL: the CloudFront URL (linked; the app's own URL before the CDN), or,
+    // in the app itself, the request's origin (an empty value here; see app.ts).
+    publicUrl: (env.PUBLIC_URL ?? cdn?.url ?? api?.url ?? (onAws ? "" : `http://localhost:${port}`)).replace(
+      /\/+$/,
+      "",
+    ),
     port,
     host: env.HOST ?? "127.0.0.1",
     sender: env.SENDER ?? email?.sender ?? "Tidings <digest@tidings.localhost>",
@@ -158,6 +164,7 @@ export function readConfig(raw: Env = process.env, { linkedStage = false }: Read
     sendConsumers: positiveNumber("SEND_CONSUMERS", env.SEND_CONSUMERS) ?? 4,
     onAws,
     linkedStage,
+    behindCdn: onAws && cdn !== undefined,
     dataDir,
     // Relative to the working directory: the repository root locally, the bundle on AWS.
     themesFile: env.THEMES_FILE === undefined ? undefined : resolve(env.THEMES_FILE),

@@ -66,6 +66,7 @@ export async function buildDigest(ctx: Context, week: string, options: BuildOpti
     createdAt: (options.now ?? new Date()).toISOString(),
     html: rendered.html,
     text: rendered.text,
+    parts: rendered.parts,
     webHtml: rendered.webHtml,
     sections: sections.map((s) => ({
       theme: s.theme,

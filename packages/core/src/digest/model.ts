@@ -3,6 +3,7 @@
  * sections. Feed text is defused here (no fake placeholders); HTML escaping is the template
  * engine's job, so the same model feeds the HTML and the plain-text part.
  */
+import { randomUUID } from "node:crypto";
 import type { DigestLimits, Newsletter } from "@tidings/templates/newsletter";
 import { defuse, placeholders } from "../email/personalise.ts";
 import { cutAtWord, httpUrl, slug } from "../email/text.ts";
@@ -47,6 +48,8 @@ export interface EmailModel {
   footer: {
     reason: string;
     postalAddress: string;
+    /** The reader's preference center (digest emails only). */
+    preferencesUrl: string | null;
     unsubscribeUrl: string | null;
     browserUrl: string | null;
     subscribeUrl: string | null;
@@ -56,10 +59,23 @@ export interface EmailModel {
 
 export interface DigestModel extends EmailModel {
   subject: string;
+  /** Before the reader's first headline in the subject: "Name · 11–17 May 2026 · ". */
+  subjectLead: string;
+  /** Each section's first headline as the subject shows it (cut) and as the preheader does ("" if none). */
+  leads: { subject: string; preview: string }[];
   sections: SectionModel[];
+  /**
+   * The email's part marker (a random value per render, which no feed text can guess): the
+   * templates put it before each section and after the last, and the render is cut there into
+   * stored parts (digest/parts.ts). Null in the web edition, which is shown whole.
+   */
+  partMarker: string | null;
 }
 
-/** "email": capped, with the reader's unsubscribe placeholder; "web": every item, no personal link. */
+/**
+ * "email": capped, with placeholders for the reader's links and preheader, cut into parts by
+ * theme; "web": every item, no personal link, whole.
+ */
 export type DigestMode = "email" | "web";
 
 function card(item: DigestItem, day: Intl.DateTimeFormat, summaryLength: number): Card {
@@ -75,6 +91,12 @@ function card(item: DigestItem, day: Intl.DateTimeFormat, summaryLength: number)
     image: image ? { src: image, alt: `Photo: ${source}` } : null,
   };
 }
+
+/** A headline as the subject line carries it. */
+const subjectHeadline = (headline: string) => cutAtWord(headline, 90);
+
+/** The inbox preview line: the first `count` headlines. */
+export const previewLine = (headlines: readonly string[], count: number) => headlines.slice(0, count).join(" · ");
 
 /** The digest's data for one mode; `sections` must be non-empty. */
 export function digestModel(input: DigestInput, mode: DigestMode): DigestModel {
@@ -102,16 +124,27 @@ export function digestModel(input: DigestInput, mode: DigestMode): DigestModel {
   const headlines = sections.flatMap((s) => s.cards.slice(0, 1).map((c) => c.title));
   const dates = weekDates(range, newsletter.locale);
   const weekNumber = Number(range.week.slice(-2));
+  const subjectLead = `${newsletter.name} · ${dates} · `;
+  const email = mode === "email";
   return {
-    subject: `${newsletter.name} · ${dates} · ${cutAtWord(headlines[0] ?? "", 90)}`,
+    subject: subjectLead + subjectHeadline(headlines[0] ?? ""),
+    subjectLead,
+    // A section whose cards were all cut (a very long week) has no headline of its own: "".
+    leads: sections.map(({ cards: [first] }) => ({
+      subject: first ? subjectHeadline(first.title) : "",
+      preview: first?.title ?? "",
+    })),
+    partMarker: email ? `tidings-part-${randomUUID()}` : null,
     title: `${newsletter.name} · ${dates}`,
-    preview: headlines.slice(0, limits.previewHeadlines).join(" · "),
+    // The email's preheader is the reader's own (their first headlines), filled at send time.
+    preview: email ? placeholders.preheader : previewLine(headlines, limits.previewHeadlines),
     newsletter: { name: newsletter.name, tagline: newsletter.tagline },
     header: { line: `Week ${weekNumber} · ${dates}` },
     sections,
     footer: {
       reason: mode === "email" ? newsletter.reason : `This is the web edition of ${newsletter.name}, a weekly email.`,
       postalAddress: input.postalAddress,
+      preferencesUrl: mode === "email" ? placeholders.preferencesUrl : null,
       unsubscribeUrl: mode === "email" ? placeholders.unsubscribeUrl : null,
       browserUrl: mode === "email" ? browserUrl : null,
       subscribeUrl: mode === "web" ? `${publicUrl}/` : null,

@@ -7,14 +7,20 @@
 /** What differs per reader. An email needs a value for each placeholder it holds, no more. */
 export interface Personal {
   unsubscribeUrl: string;
-  /** The double opt-in link (the confirmation email). */
+  /** The double opt-in link (the confirmation email, the change of address). */
   confirmUrl: string;
+  /** The reader's preference center (every digest's footer). */
+  preferencesUrl: string;
+  /** The inbox preview line: the reader's first headlines (a digest's head part). */
+  preheader: string;
 }
 
 /** The placeholder each personal value replaces, in HTML, text and subject alike. */
 export const placeholders: Record<keyof Personal, string> = {
   unsubscribeUrl: "{{unsubscribe_url}}",
   confirmUrl: "{{confirm_url}}",
+  preferencesUrl: "{{preferences_url}}",
+  preheader: "{{preheader}}",
 };
 
 /** A renderable email: subject (plain text), HTML body, plain-text body. */
@@ -25,7 +31,7 @@ export interface EmailParts {
 }
 
 /** One text cut at its placeholders: `parts[0] + value(keys[0]) + parts[1] + …`. */
-interface Split {
+export interface Split {
   parts: string[];
   keys: (keyof Personal)[];
 }
@@ -42,7 +48,8 @@ const tokenPattern = new RegExp(
   "g",
 );
 
-function split(text: string): Split {
+/** Cuts a text at its placeholders (once per stored text: keep the result). */
+export function split(text: string): Split {
   const parts: string[] = [];
   const keys: (keyof Personal)[] = [];
   let at = 0;
@@ -67,7 +74,8 @@ export function prepare(email: EmailParts): Prepared {
   return p;
 }
 
-function join({ parts, keys }: Split, values: Partial<Personal>): string {
+/** The text of a split with every placeholder filled; throws on a placeholder without a value. */
+export function join({ parts, keys }: Split, values: Partial<Personal>): string {
   let out = parts[0]!;
   for (let i = 0; i < keys.length; i++) {
     const value = values[keys[i]!];
@@ -79,7 +87,21 @@ function join({ parts, keys }: Split, values: Partial<Personal>): string {
 }
 
 const htmlEscapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => htmlEscapes[c]!);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => htmlEscapes[c]!);
+
+/**
+ * HTML with every character beyond Latin-1 written as a numeric reference (`–` → `&#8211;`): the
+ * same document, made a one-byte string. V8 keeps a replace's or a split's result in its
+ * source's representation, two bytes a character once any was wider, and every reader's copy
+ * built from such parts inherits it: twice the memory, and a copy past 128 KB lands in the
+ * large-object space, where flattening it (serialising the request) took 30 times as long.
+ */
+export function latin1Html(html: string): string {
+  return Buffer.from(
+    html.replace(/[^\u0000-\u00ff]/gu, (c) => `&#${c.codePointAt(0)};`),
+    "latin1",
+  ).toString("latin1");
+}
 
 /**
  * The email one reader gets: every placeholder filled with their values (HTML-escaped in the

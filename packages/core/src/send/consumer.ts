@@ -1,12 +1,12 @@
 /**
  * The consumer as every queue runs it (the SQS Lambda, the in-process queue, its worker
  * threads): one job in, what became of its recipients out ("retry" for the queue if any remain).
- * The digest is read once per week and kept, so personalising it is all the per-recipient work
- * (it never changes once its delivery has started).
+ * The digest is read once per week and kept, so assembling each reader's copy from its parts is
+ * all the per-recipient work (it never changes once its delivery has started).
  */
 import { GetAccountCommand } from "@aws-sdk/client-sesv2";
 import type { Context } from "../context.ts";
-import type { EmailParts } from "../email/personalise.ts";
+import type { DigestEmail } from "../digest/reader-copy.ts";
 import { TidingsError } from "../error.ts";
 import { memoizeAsync } from "../memo.ts";
 import { getDigest } from "../store/digests.ts";
@@ -63,10 +63,10 @@ const anySignal = (...signals: (AbortSignal | undefined)[]) =>
   AbortSignal.any(signals.filter((s): s is AbortSignal => s !== undefined));
 
 export function createConsumer(ctx: Context, options: ConsumerOptions): DeliverJob {
-  const digestOf = memoizeAsync(async (week: string): Promise<EmailParts> => {
+  const digestOf = memoizeAsync(async (week: string): Promise<DigestEmail> => {
     const d = await getDigest(ctx.db, week);
     if (!d) throw new TidingsError("not_found", "send.no_digest", `no digest of ${week} to send`);
-    return { subject: d.subject, html: d.html, text: d.text };
+    return { subject: d.subject, html: d.html, text: d.text, parts: d.parts };
   });
   const delivery: DeliveryOptions = { ...defaultDelivery, ...options };
   return async (job, signal) => {

@@ -5,13 +5,15 @@
  */
 import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import type { Context } from "../context.ts";
-import { personalise, type EmailParts } from "../email/personalise.ts";
+import { readerCopy, type DigestEmail } from "../digest/reader-copy.ts";
 import { isTidingsError, TidingsError } from "../error.ts";
 import { withRetry } from "../async/retry.ts";
 import { addDigestStats } from "../store/digest-stats.ts";
 import { claimSend, finishSend, releaseSend } from "../store/sends.ts";
 import { getRecipients } from "../store/recipients.ts";
-import { unsubscribeUrl } from "../subscription/links.ts";
+import { readerLinks } from "../subscription/links.ts";
+import { chosenThemes } from "../subscription/preferences.ts";
+import { themes } from "../theme/themes.ts";
 import { mapLimit } from "../async/map-limit.ts";
 import { sendEmailInput, addressOf } from "./message.ts";
 import type { TokenBucket } from "./pace.ts";
@@ -100,11 +102,12 @@ async function recordSent(
 export async function deliverJob(
   ctx: Context,
   job: SendJob,
-  digest: EmailParts,
+  digest: DigestEmail,
   options: DeliveryOptions,
 ): Promise<JobOutcome> {
   const { config, db, ses, log } = ctx;
   const recipients = await getRecipients(db, job.subscriberIds);
+  const themeNames = themes().list.map((t) => t.name);
 
   let stopped: Error | undefined;
 
@@ -112,14 +115,16 @@ export async function deliverJob(
     if (stopped || options.signal?.aborted) return "retry";
     const subscriber = recipients.get(id);
     if (!subscriber || subscriber.state !== "active") return "skipped"; // left, bounced or never confirmed
+    const links = readerLinks(config, subscriber);
+    const copy = readerCopy(digest, chosenThemes(subscriber.themes, themeNames), links);
+    if (!copy) return "skipped"; // nothing this week in the reader's themes
     const claim = await claimSend(db, job.week, id, options.now(), options.claimTimeoutMs);
     if (!claim.ok) return claim.reason === "done" ? "skipped" : "retry";
 
-    const link = unsubscribeUrl(config, subscriber);
-    const input = sendEmailInput(personalise(digest, { unsubscribeUrl: link }), {
+    const input = sendEmailInput(copy, {
       from: config.sender,
       to: subscriber.email,
-      unsubscribeUrl: link,
+      unsubscribeUrl: links.unsubscribeUrl,
       unsubscribeMailto: addressOf(config.sender),
       configurationSet: config.sesConfigurationSet,
       // SES's Send event carries these back to the send record (send-events.ts).

@@ -4,11 +4,11 @@
  */
 import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import type { Context } from "../context.ts";
-import { personalise } from "../email/personalise.ts";
+import { readerCopy } from "../digest/reader-copy.ts";
 import { TidingsError } from "../error.ts";
 import { getDigest } from "../store/digests.ts";
 import { EmailAddress } from "../subscription/address.ts";
-import { unsubscribeUrl } from "../subscription/links.ts";
+import { readerLinks } from "../subscription/links.ts";
 import { subscriberId } from "../subscription/subscriber.ts";
 import { addressOf, sendEmailInput } from "./message.ts";
 
@@ -17,15 +17,15 @@ export async function sendTestCopy(ctx: Context, week: string, to: string): Prom
   if (!address.success) throw new TidingsError("invalid", "send.bad_address", `not a usable email address: ${to}`);
   const digest = await getDigest(ctx.db, week);
   if (!digest) throw new TidingsError("not_found", "send.no_digest", `there is no digest of ${week}: build it first`);
-  // The link a subscriber with this address would get: it works if they are one.
-  const link = unsubscribeUrl(ctx.config, { id: await subscriberId(ctx, address.data) });
-  const mail = personalise(digest, { unsubscribeUrl: link });
+  // The links a subscriber with this address would get: they work if they are one. Every theme.
+  const links = readerLinks(ctx.config, { id: await subscriberId(ctx, address.data) });
+  const mail = readerCopy(digest, "all", links)!;
   const input = sendEmailInput(
     { ...mail, subject: `[TEST] ${mail.subject}` },
     {
       from: ctx.config.sender,
       to: address.data,
-      unsubscribeUrl: link,
+      unsubscribeUrl: links.unsubscribeUrl,
       unsubscribeMailto: addressOf(ctx.config.sender),
     },
   );

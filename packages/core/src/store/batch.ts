@@ -1,5 +1,5 @@
 /**
- * Requests over many rows: BatchWriteItem and BatchGetItem in DynamoDB's chunk sizes (25 and
+ * Requests over many rows: BatchWriteItem (puts, deletes) and BatchGetItem in DynamoDB's chunk sizes (25 and
  * 100), retrying what the service hands back unprocessed (it does under throttling) with
  * exponential backoff (async/until-taken.ts); and a Query or Scan read to its last page.
  */
@@ -31,6 +31,24 @@ export async function batchPut(db: Db, rows: Row[]): Promise<void> {
     await untilTaken(
       requests,
       "DynamoDB writes",
+      async (pending) => {
+        const { UnprocessedItems } = await db.client.send(
+          new BatchWriteCommand({ RequestItems: { [db.table]: pending } }),
+        );
+        return (UnprocessedItems?.[db.table] ?? []) as typeof pending;
+      },
+      unprocessed,
+    );
+  }
+}
+
+/** Deletes every row with these keys (absent ones are no error); throws if some are still unprocessed. */
+export async function batchDelete(db: Db, keys: Row[]): Promise<void> {
+  for (const chunk of chunks(keys, 25)) {
+    const requests = chunk.map((Key) => ({ DeleteRequest: { Key } }));
+    await untilTaken(
+      requests,
+      "DynamoDB deletes",
       async (pending) => {
         const { UnprocessedItems } = await db.client.send(
           new BatchWriteCommand({ RequestItems: { [db.table]: pending } }),

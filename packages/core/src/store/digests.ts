@@ -1,10 +1,12 @@
 /**
  * Digests in the table: one row per ISO week (`digestKeys` in keys.ts), listed newest first
- * through GSI1. The three bodies (email HTML, text, web HTML)
- * are stored gzipped in one binary attribute: a busy week's web edition alone can pass
- * DynamoDB's 400 KB row limit as plain text, and the archive listing never reads them.
+ * through GSI1. The bodies (the email's parts, or for a digest built before parts its whole HTML
+ * and text; the web HTML) are stored gzipped in one binary attribute: a busy week's web edition
+ * alone can pass DynamoDB's 400 KB row limit as plain text, and the archive listing never reads them.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
+import { wholeEmail } from "../email/assemble.ts";
+import type { DigestParts } from "../digest/parts.ts";
 import { GetCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { TidingsError } from "../error.ts";
 import { queryAll } from "./batch.ts";
@@ -32,37 +34,60 @@ export interface DigestSummary {
   subject: string;
   itemCount: number;
   createdAt: string;
-}
-
-export interface Digest extends DigestSummary {
-  /** The email: placeholders where each reader's values go (see email/personalise.ts). */
-  html: string;
-  text: string;
-  /** The browser edition: every item, no personal links. */
-  webHtml: string;
-  /** Every item of the week, once, by theme in display order (the email may show fewer). */
-  sections: { theme: string; items: DigestEntry[] }[];
   /** When delivery began; from then on the digest is never rendered anew (readers get one issue). */
   sendStartedAt?: string;
 }
 
-const summaryFields = ["week", "firstDay", "lastDay", "timeZone", "subject", "itemCount", "createdAt"] as const;
+export interface Digest extends DigestSummary {
+  /**
+   * The email with every theme: placeholders where each reader's values go (see
+   * email/personalise.ts). Read from `parts` when the digest has them (not stored twice).
+   */
+  html: string;
+  text: string;
+  /**
+   * The email cut into parts, from which each reader's copy is assembled (email/assemble.ts).
+   * Absent in digests built before readers chose themes: those are sent whole.
+   */
+  parts?: DigestParts;
+  /** The browser edition: every item, no personal links. */
+  webHtml: string;
+  /** Every item of the week, once, by theme in display order (the email may show fewer). */
+  sections: { theme: string; items: DigestEntry[] }[];
+}
+
+const summaryFields = [
+  "week",
+  "firstDay",
+  "lastDay",
+  "timeZone",
+  "subject",
+  "itemCount",
+  "createdAt",
+  "sendStartedAt",
+] as const;
 /** DynamoDB's row limit, less room for the attribute names. */
 const maxRowBytes = 390 * 1024;
 
+type Bodies = Pick<Digest, "webHtml"> & ({ parts: DigestParts } | Pick<Digest, "html" | "text">);
+
 function toRow(d: Digest): Record<string, unknown> {
-  const { html, text, webHtml, ...rest } = d;
-  const body = gzipSync(JSON.stringify({ html, text, webHtml }));
+  const { html, text, webHtml, parts, ...rest } = d;
+  const bodies: Bodies = parts ? { parts, webHtml } : { html, text, webHtml };
+  const body = gzipSync(JSON.stringify(bodies));
   return rowOf(digestKeys.type, { ...digestKeys.key(d.week), ...digestKeys.index(d.week) }, { ...rest, body });
 }
 
 function fromRow(row: Record<string, unknown>): Digest {
   const { body, ...rest } = dataOf(row);
-  const bodies = JSON.parse(gunzipSync(body as Uint8Array).toString("utf8")) as Pick<
-    Digest,
-    "html" | "text" | "webHtml"
-  >;
-  return { ...(rest as Omit<Digest, "html" | "text" | "webHtml">), ...bodies };
+  const bodies = JSON.parse(gunzipSync(body as Uint8Array).toString("utf8")) as Bodies;
+  const email = "parts" in bodies ? { ...wholeEmail(bodies.parts), parts: bodies.parts } : bodies;
+  return {
+    ...(rest as Omit<Digest, "html" | "text" | "webHtml">),
+    ...email,
+    subject: rest.subject as string,
+    webHtml: bodies.webHtml,
+  };
 }
 
 /**

@@ -39,9 +39,9 @@ export async function claimConfirmation(db: Db, input: ClaimInput): Promise<bool
       "confirmationSentAt = :now, confirmationDue = :now, updatedAt = :now, " +
       "createdAt = if_not_exists(createdAt, :now), expiresAt = :expires, " +
       "#source = :source, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk " +
-      "REMOVE confirmation, GSI1PK, GSI1SK, imported",
+      "REMOVE confirmation, GSI1PK, GSI1SK, imported, erasedAt",
     ConditionExpression:
-      "attribute_not_exists(PK) OR #state = :unsubscribed OR #state = :erased OR " +
+      "attribute_not_exists(PK) OR #state IN (:unsubscribed, :erased) OR " +
       "(#state = :pending AND (attribute_not_exists(confirmationSentAt) OR confirmationSentAt <= :cutoff))",
     ExpressionAttributeNames: { "#type": "type", "#id": "id", "#state": "state", "#source": "source" },
     ExpressionAttributeValues: {

@@ -14,7 +14,8 @@ export function checkConfirmToken(ctx: Context, token: string, now: Date): void 
 }
 
 /**
- * Activates the subscriber a confirm token names. Idempotent: a second click is "already".
+ * Activates the subscriber a confirm token names, and says who it was (the welcome page links
+ * their preference center). Idempotent: a second click is "already".
  * Throws `subscription.token_invalid` / `token_expired` for a bad token, and
  * `subscription.not_pending` when the address left or was suppressed after the email went out.
  */
@@ -23,7 +24,7 @@ export async function confirmSubscription(
   token: string,
   who: Omit<Confirmation, "at">,
   now: Date,
-): Promise<"confirmed" | "already"> {
+): Promise<{ status: "confirmed" | "already"; subscriberId: string }> {
   const id = verifyToken(ctx.config, "confirm", token, now);
   const outcome = await activateSubscriber(ctx.db, id, { ...who, at: now.toISOString() });
   ctx.log.info("confirm", { subscriber: id, outcome });
@@ -32,10 +33,10 @@ export async function confirmSubscription(
       // Confirmed: should they leave and sign up again, the mailbox's budget starts afresh.
       const reader = await getSubscriber(ctx.db, id);
       if (reader) await resetMailbox(ctx.db, await mailboxKey(ctx, reader.email));
-      return "confirmed";
+      return { status: "confirmed", subscriberId: id };
     }
     case "active":
-      return "already";
+      return { status: "already", subscriberId: id };
     case "unsubscribed":
       throw new TidingsError(
         "forbidden",

@@ -24,6 +24,7 @@ export async function confirmationEmail(values: { confirmUrl: string; postalAddr
     footer: {
       reason: `You are receiving this one email because this address was entered on the signup form of ${newsletter.name}.`,
       postalAddress: values.postalAddress,
+      preferencesUrl: null,
       unsubscribeUrl: null,
       browserUrl: null,
       subscribeUrl: null,

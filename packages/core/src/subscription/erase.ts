@@ -1,14 +1,16 @@
 /**
  * Erasing a reader (GDPR art. 17), from the desk, the API or the reader's own "delete me": the row
  * at their key is replaced by a tombstone holding no address and no history — only the keyed-hash
- * id it sits at, state `erased` and when. An import skips a tombstone, as it skips a suppressed
- * reader, so no list brings them back; a signup of their own may overwrite it (double opt-in
- * again). The send records of past digests keep only that same id (they stop a digest going out
- * twice), never the address.
+ * id it sits at, state `erased` and when — and their send records go too (those of earlier
+ * addresses as well). An import skips a tombstone, as it skips a suppressed reader, so no list
+ * brings them back; a signup of their own may overwrite it (double opt-in again:
+ * store/signup-claims.ts).
  */
 import type { Context } from "../context.ts";
+import { batchDelete } from "../store/batch.ts";
 import { putIf } from "../store/conditional.ts";
-import { subscriberKeys, rowOf } from "../store/keys.ts";
+import { listDigests } from "../store/digests.ts";
+import { rowOf, sendKeys, subscriberKeys } from "../store/keys.ts";
 import { countTransition } from "../store/reader-counts.ts";
 import type { EmailAddress } from "./address.ts";
 import { subscriberId } from "./subscriber.ts";
@@ -38,7 +40,14 @@ export async function eraseSubscriber(ctx: Context, who: Erasable, now: Date): P
     ReturnValues: "ALL_OLD",
   });
   if (!replaced) return "not_found";
-  await countTransition(ctx.db, replaced.Attributes?.state as string | undefined, "erased", now);
-  ctx.log.info("erase: reader erased", { subscriber: id });
+  const old = replaced.Attributes ?? {};
+  await countTransition(ctx.db, old.state as string | undefined, "erased", now);
+  const ids = [id, ...((old.previousIds as string[] | undefined) ?? [])];
+  const weeks = (await listDigests(ctx.db)).map((d) => d.week);
+  await batchDelete(
+    ctx.db,
+    weeks.flatMap((week) => ids.map((sid) => sendKeys.key(week, sid))),
+  );
+  ctx.log.info("erase: reader erased", { subscriber: id, sendWeeks: weeks.length });
   return "erased";
 }

@@ -20,3 +20,16 @@ export function confirmUrl(config: Keyed, subscriber: { id: string }, now: Date)
 export function unsubscribeUrl(config: Keyed, subscriber: { id: string }): string {
   return `${config.publicUrl}/unsubscribe?token=${issueToken(config, "unsubscribe", subscriber.id, new Date(0))}`;
 }
+
+/**
+ * A subscriber's preference center (themes, address, data, leaving): like the unsubscribe link,
+ * it never expires and is the same in every issue, so an old email still reaches it.
+ */
+export function preferencesUrl(config: Keyed, subscriber: { id: string }): string {
+  return `${config.publicUrl}/preferences?token=${issueToken(config, "preferences", subscriber.id, new Date(0))}`;
+}
+
+/** Both links every digest carries (footer and List-Unsubscribe). */
+export function readerLinks(config: Keyed, subscriber: { id: string }) {
+  return { unsubscribeUrl: unsubscribeUrl(config, subscriber), preferencesUrl: preferencesUrl(config, subscriber) };
+}

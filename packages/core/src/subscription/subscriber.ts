@@ -9,9 +9,11 @@ export { SUBSCRIBER_ID_PREFIX, subscriberIdBytes } from "./id.ts";
  * - pending: signed up, not yet confirmed (gets confirmation emails, nothing else);
  * - active: confirmed; gets every digest;
  * - unsubscribed: left; may sign up again (double opt-in again);
- * - suppressed: hard-bounced or complained; never mailed again.
+ * - suppressed: hard-bounced or complained; never mailed again;
+ * - erased: the reader asked to be forgotten (GDPR art. 17): a tombstone with no address and no
+ *   history (subscription/erase.ts), which only a signup of their own replaces.
  */
-export type SubscriberState = "pending" | "active" | "unsubscribed" | "suppressed";
+export type SubscriberState = "pending" | "active" | "unsubscribed" | "suppressed" | "erased";
 
 /**
  * What a row may hold: the four states, or `erased` (GDPR art. 17: a tombstone at the reader's key
@@ -74,6 +76,14 @@ export interface Subscriber {
   suppressedAt?: string;
   /** "bounce" or "complaint", with SES's detail. */
   suppression?: { kind: "bounce" | "complaint"; detail: string };
+  /** The themes the reader chose (names); absent: every theme (see subscription/preferences.ts). */
+  themes?: string[];
+  /** A change of address asked for and not yet confirmed from the new address (change-address.ts). */
+  addressChange?: { email: EmailAddress; code: string; requestedAt: string };
+  /** When the reader last moved to this address from another. */
+  addressChangedAt?: string;
+  /** The ids of the reader's earlier addresses, whose send records are still theirs. */
+  previousIds?: string[];
   /**
    * Epoch seconds; only while pending: DynamoDB's TTL deletes a signup nobody confirmed (see
    * `PENDING_SIGNUP_TTL_MS`). Confirming, leaving or being suppressed removes it.

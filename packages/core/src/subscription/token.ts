@@ -1,6 +1,8 @@
 /**
- * Signed links for subscribers, one purpose each (the table below): how long a link lives, and
- * a code under the MAC so a link for one purpose never works for another.
+ * Signed links for subscribers, one purpose each (the table below): confirm and change-address
+ * (valid 48 hours), unsubscribe and preferences (valid as long as the subscriber exists: links in
+ * old issues must keep working); a code under the MAC so a link for one purpose never works for
+ * another.
  *
  * A token is base64url of: version 2 (1 byte) · key id (3) · purpose (1) · expiry, epoch
  * seconds, 0 = never (4) · handle (16) · HMAC-SHA256 of everything before it (32): 76
@@ -19,15 +21,17 @@ import { SUBSCRIBER_ID_PREFIX, subscriberIdBytes } from "./id.ts";
 
 const HOUR_MS = 60 * 60 * 1000;
 
+export const CONFIRM_TOKEN_TTL_MS = 48 * HOUR_MS;
+
 /** One line per purpose: its code in the token (never reuse one) and how long its links live (0: for ever). */
 const PURPOSES = {
-  confirm: { code: 1, ttlMs: 48 * HOUR_MS },
+  confirm: { code: 1, ttlMs: CONFIRM_TOKEN_TTL_MS },
   unsubscribe: { code: 2, ttlMs: 0 },
+  preferences: { code: 3, ttlMs: 0 },
+  "change-address": { code: 4, ttlMs: CONFIRM_TOKEN_TTL_MS },
 } as const satisfies Record<string, { code: number; ttlMs: number }>;
 
 export type TokenPurpose = keyof typeof PURPOSES;
-
-export const CONFIRM_TOKEN_TTL_MS = PURPOSES.confirm.ttlMs;
 
 /** The keys a token is signed and verified with. */
 export type TokenKeys = Pick<Config, "tokenSecret" | "tokenSecretPrevious">;

@@ -15,6 +15,8 @@ const titles: Partial<Record<number, string>> = {
 
 /** Answers in the client's language: JSON for API callers, a page for browsers. */
 function errorResponse(c: HonoContext, status: ContentfulStatusCode, code: string, message: string) {
+  // A refusal is about this request (and in its language): no cache, ours or a CDN's, keeps it.
+  c.header("cache-control", "no-store");
   if (wantsJson(c)) return c.json({ error: { code, message } }, status);
   return c.html(
     <MessagePage

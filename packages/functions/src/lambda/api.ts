@@ -5,7 +5,7 @@ import { sqsQueue } from "@tidings/core/queue/sqs";
 import type { SignInMessage } from "@tidings/core/admin/sign-in-mail";
 import type { ConfirmationMessage } from "@tidings/core/subscription/confirmation-outbox";
 import { createApp } from "../app/app.ts";
-import { lambdaClientAddress } from "../app/client-address.ts";
+import { cdnClientAddress, lambdaClientAddress } from "../app/client-address.ts";
 
 const ctx = createContext();
 // Signups' confirmation emails are sent by the ConfirmQueue consumer (lambda/confirm.ts), never here.
@@ -13,7 +13,9 @@ const confirmations = sqsQueue<ConfirmationMessage>(ctx.sqs, ctx.config.confirmQ
 // The desk's sign-in links leave through the same outbox (its consumer takes both kinds).
 const deskMail = sqsQueue<SignInMessage>(ctx.sqs, ctx.config.confirmQueueUrl, "ConfirmQueue");
 
+const clientAddress = ctx.config.behindCdn ? cdnClientAddress : lambdaClientAddress;
+
 export const handler = flushingMetrics(
   ctx.metrics,
-  handle(createApp({ ctx, confirmations, deskMail, clientAddress: lambdaClientAddress })),
+  handle(createApp({ ctx, confirmations, deskMail, clientAddress })),
 );

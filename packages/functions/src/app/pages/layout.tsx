@@ -14,6 +14,12 @@ export function Layout({ title, children }: { title?: string; children: Child })
           <meta name="color-scheme" content="light dark" />
           <title>{title ? `${title} · ${newsletter.name}` : newsletter.name}</title>
           <link rel="stylesheet" href="/assets/style.css" />
+          <link
+            rel="alternate"
+            type="application/atom+xml"
+            title={`${newsletter.name}: all issues`}
+            href="/digests.xml"
+          />
           {/* No favicon: without this, browsers ask for /favicon.ico and log its 404. */}
           <link rel="icon" href="data:," />
         </head>

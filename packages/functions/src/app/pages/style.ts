@@ -30,4 +30,11 @@ ul.archive li { padding: 0.75rem 0; border-bottom: 1px solid var(--line); }
 ul.themes { padding-left: 1.2rem; }
 ul.themes li { margin: 0.2rem 0; }
 form.unsubscribe { margin: 1.5rem 0; }
+form.preferences fieldset { border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; margin: 1.5rem 0 1rem; }
+form.preferences legend { font-weight: 600; padding: 0 0.25rem; }
+.choice { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 0.4rem; margin: 0.5rem 0; }
+.choice input { width: 1.25rem; height: 1.25rem; margin: 0; align-self: center; }
+.choice .about { flex-basis: 100%; padding-left: 1.65rem; font-size: 0.95rem; }
+.notice { padding: 0.6rem 0.8rem; border-left: 4px solid var(--accent); background: var(--card); }
+ul.reader-links li { margin: 0.35rem 0; }
 `;

@@ -103,7 +103,7 @@ export function CheckInboxPage({ email }: { email: string }) {
   );
 }
 
-export function WelcomePage({ already }: { already: boolean }) {
+export function WelcomePage({ already, preferences }: { already: boolean; preferences: string }) {
   return (
     <Layout title="You are subscribed">
       <h1>{already ? "You are already subscribed" : "Welcome aboard"}</h1>
@@ -111,6 +111,10 @@ export function WelcomePage({ already }: { already: boolean }) {
         {already
           ? `Your address is confirmed: ${newsletter.name} arrives every week.`
           : `Your address is confirmed: ${newsletter.name} will arrive with the next weekly issue.`}
+      </p>
+      <p>
+        Every issue covers all our topics. Want only some of them?{" "}
+        <a href={preferences}>Choose your topics in your preferences</a>. Every issue links there too.
       </p>
       <p>
         <a href="/digests">Read past issues in the archive</a>

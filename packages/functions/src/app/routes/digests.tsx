@@ -9,27 +9,39 @@
  */
 import { Hono, type Context as HonoContext } from "hono";
 import { isWeekName, weekDates } from "@tidings/core/digest/week";
-import { personalise } from "@tidings/core/email/personalise";
 import { TidingsError } from "@tidings/core/error";
-import { getDigest, listDigests, type Digest, type DigestSummary } from "@tidings/core/store/digests";
+import { getDigest, listDigests, type DigestSummary } from "@tidings/core/store/digests";
 import { newsletter } from "@tidings/templates/newsletter";
+import { digestPages, type DigestCache, type DigestPages, type Representation } from "../digest-pages.ts";
 import type { AppEnv } from "../env.ts";
+import { cacheAs, cacheControl } from "../http-cache.ts";
 import { Layout } from "../pages/layout.tsx";
 
 export const digestPageCsp =
   "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-async function findDigest(c: HonoContext<AppEnv>, week: string): Promise<Digest> {
+/**
+ * A digest's pages: from memory when final (delivery began), else read and built anew (a digest
+ * not yet sent may still be rebuilt). 404 for a week without one.
+ */
+export async function findPages(c: HonoContext<AppEnv>, cache: DigestCache, week: string): Promise<DigestPages> {
+  const cached = cache.get(week);
+  if (cached) return cached;
   const digest = isWeekName(week) ? await getDigest(c.var.ctx.db, week) : undefined;
   if (!digest) throw new TidingsError("not_found", "digest.not_found", `There is no digest for ${week}.`);
-  return digest;
+  const pages = digestPages(digest);
+  if (pages.final) cache.set(week, pages);
+  return pages;
 }
 
-function digestPage(c: HonoContext<AppEnv>, html: string) {
+/** One representation with its validators; the etag middleware answers a matching If-None-Match with 304. */
+function answer(c: HonoContext<AppEnv>, pages: DigestPages, r: Representation, type: "html" | "json") {
+  c.header("etag", r.etag);
+  c.header("cache-control", pages.final ? cacheControl.final : cacheControl.revalidate);
+  if (type === "json") return c.body(r.body, 200, { "content-type": "application/json" });
   c.header("content-security-policy", digestPageCsp);
-  return c.html(html);
+  return c.html(r.body);
 }
-
 const dates = (d: DigestSummary) => weekDates(d, newsletter.locale);
 const weekLabel = (week: string) => `Week ${Number(week.slice(6))}, ${week.slice(0, 4)}`;
 
@@ -59,23 +71,21 @@ function Archive({ digests }: { digests: DigestSummary[] }) {
   );
 }
 
-export const digests = new Hono<AppEnv>()
-  .get("/", async (c) => c.html(<Archive digests={await listDigests(c.var.ctx.db)} />))
-  .get("/:week", async (c) => {
-    const param = c.req.param("week");
-    if (!param.endsWith(".json")) return digestPage(c, (await findDigest(c, param)).webHtml);
-    // A week without a digest is answered by the one error handler, in JSON as the address asks.
-    const digest = await findDigest(c, param.slice(0, -".json".length));
-    return c.json({
-      week: digest.week,
-      subject: digest.subject,
-      sections: digest.sections.map((s) => ({
-        theme: s.theme,
-        items: s.items.map(({ id, title, link }) => ({ id, title, link })),
-      })),
+/** The archive's routes, keeping final digests' pages in `cache`. */
+export const digestRoutes = (cache: DigestCache) =>
+  new Hono<AppEnv>()
+    .get("/", cacheAs(cacheControl.list), async (c) => c.html(<Archive digests={await listDigests(c.var.ctx.db)} />))
+    .get("/:week", async (c) => {
+      const param = c.req.param("week");
+      if (!param.endsWith(".json")) {
+        const pages = await findPages(c, cache, param);
+        return answer(c, pages, pages.web, "html");
+      }
+      // A week without a digest is answered by the one error handler, in JSON as the address asks.
+      const pages = await findPages(c, cache, param.slice(0, -".json".length));
+      return answer(c, pages, pages.json, "json");
+    })
+    .get("/:week/email", async (c) => {
+      const pages = await findPages(c, cache, c.req.param("week"));
+      return answer(c, pages, pages.email, "html");
     });
-  })
-  .get("/:week/email", async (c) => {
-    const digest = await findDigest(c, c.req.param("week"));
-    return digestPage(c, personalise(digest, { unsubscribeUrl: "#" }).html);
-  });

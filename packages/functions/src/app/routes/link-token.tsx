@@ -37,3 +37,9 @@ export const linkToken = validator("query", (query, c) => {
   if (wantsJson(c)) throw new TidingsError("invalid", "subscription.token_missing", message);
   return c.html(<LinkProblemPage title="This link is not valid" message={message} />, 400);
 });
+
+/** A personal link's path and query, for a link on our own pages (the base may differ behind a proxy). */
+export const localPath = (url: string) => {
+  const { pathname, search } = new URL(url);
+  return pathname + search;
+};
