@@ -3,6 +3,7 @@
  * recipient exactly once. Claim the send record, call SES, record the outcome; what SES cannot
  * take now is handed back for a later delivery of the job.
  */
+import { randomUUID } from "node:crypto";
 import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import type { Context } from "../context.ts";
 import { readerCopy, type DigestEmail } from "../digest/reader-copy.ts";
@@ -47,6 +48,22 @@ export const defaultDelivery = {
 } satisfies Omit<DeliveryOptions, "pace">;
 
 export type RecipientOutcome = "sent" | "skipped" | "failed" | "retry";
+
+/**
+ * Claims of this process that never reached SES but may stand in the table, because the write
+ * that made, released or closed them failed for good (DynamoDB down): by digest/reader. The next
+ * try at that reader, here, takes them over at once instead of waiting out the claim timeout.
+ */
+const orphans = new Map<string, string[]>();
+
+async function orphanedOnFailure<T>(key: string, claimId: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    orphans.set(key, [...(orphans.get(key) ?? []), claimId].slice(-10));
+    throw error;
+  }
+}
 
 export interface JobOutcome {
   sent: number;
@@ -118,8 +135,13 @@ export async function deliverJob(
     const links = readerLinks(config, subscriber);
     const copy = readerCopy(digest, chosenThemes(subscriber.themes, themeNames), links);
     if (!copy) return "skipped"; // nothing this week in the reader's themes
-    const claim = await claimSend(db, job.week, id, options.now(), options.claimTimeoutMs);
+    const orphanKey = `${job.week}/${id}`;
+    const claimId = randomUUID();
+    const claim = await orphanedOnFailure(orphanKey, claimId, () =>
+      claimSend(db, job.week, id, options.now(), options.claimTimeoutMs, { claimId, orphans: orphans.get(orphanKey) }),
+    );
     if (!claim.ok) return claim.reason === "done" ? "skipped" : "retry";
+    orphans.delete(orphanKey);
 
     const input = sendEmailInput(copy, {
       from: config.sender,
@@ -146,16 +168,18 @@ export async function deliverJob(
       const kind = classifySesError(error);
       if (kind === "permanent") {
         const reason = `${(error as Error).name}: ${(error as Error).message}`;
-        await finishSend(db, job.week, id, claim.claimId, { status: "failed", error: reason, at: options.now() });
+        await orphanedOnFailure(orphanKey, claimId, () =>
+          finishSend(db, job.week, id, claimId, { status: "failed", error: reason, at: options.now() }),
+        );
         log.warn("send failed for good", { week: job.week, subscriber: id, error: reason });
         return "failed";
       }
-      await releaseSend(db, job.week, id, claim.claimId);
+      await orphanedOnFailure(orphanKey, claimId, () => releaseSend(db, job.week, id, claimId));
       if (kind === "fatal") stopped ??= error as Error;
       return "retry";
     }
     // SES has the message: from here on the claim is never given back, whatever DynamoDB says.
-    await recordSent(ctx, options, [job.week, id, claim.claimId], messageId, options.now());
+    await recordSent(ctx, options, [job.week, id, claimId], messageId, options.now());
     return "sent";
   };
 
