@@ -7,14 +7,14 @@ import { cdn } from "./cdn.ts";
 import { email } from "./email.ts";
 import { fn, renders, themes } from "./function.ts";
 import { confirmQueue } from "./outbox.ts";
-import { table, tokenSecret } from "./storage.ts";
+import { table, tokenSecrets } from "./storage.ts";
 
 export const api = new sst.aws.Function("Api", {
   ...fn,
   handler: "packages/functions/src/lambda/api.handler",
   url: { router: { instance: cdn } },
   // `cdn` for its URL and the reader's address header; `email` to send a new address its link.
-  link: [table, tokenSecret, confirmQueue, cdn, email],
+  link: [table, ...tokenSecrets, confirmQueue, cdn, email],
   // The app module also holds the in-process outbox (npm start), whose renderer reads these.
   ...renders,
   // The landing page and the signup answers list the themes.

@@ -151,7 +151,7 @@ export function siteOf(app: SeededApp): Site {
   return {
     app,
     async reader() {
-      const [r] = await addReaders(ctx.db, ctx.config.tokenSecret, 1, `axe-reader-${++readers}-`);
+      const [r] = await addReaders(ctx, 1, `axe-reader-${++readers}-`);
       return {
         address: r!.email,
         preferences: preferencesUrl(ctx.config, r!),
@@ -159,7 +159,7 @@ export function siteOf(app: SeededApp): Site {
       };
     },
     async pending() {
-      const [r] = await addReaders(ctx.db, ctx.config.tokenSecret, 1, `axe-pending-${++readers}-`, "pending");
+      const [r] = await addReaders(ctx, 1, `axe-pending-${++readers}-`, "pending");
       return confirmUrl(ctx.config, r!, new Date());
     },
     async lastMailTo(address) {

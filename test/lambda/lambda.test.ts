@@ -42,7 +42,7 @@ const invoke = (name: string, event: unknown) => h.invoke(name, event);
 const get = (path: string) => h.get(path);
 const declared = (name: string): DeclaredFunction => h.packages.get(name)!.fn;
 const batchSize = (name: string) => (declared(name).args.subscription as { batch: { size: number } }).batch.size;
-const readerId = () => subscriberId(h.services.ctx.config.tokenSecret, EmailAddress.parse(reader));
+const readerId = () => subscriberId(h.services.ctx, EmailAddress.parse(reader));
 
 describe("every function as Lambda runs it", () => {
   it("checks every handler, each declared once in infra/", () => {
@@ -116,7 +116,7 @@ describe("every function as Lambda runs it", () => {
     const [mail] = (await h.services.mailbox()).filter((m) => m.destination.to[0] === reader);
     const link = new URL(/https:\/\/\S+\/confirm\?token=[\w.-]+/.exec(mail!.body.text!)![0]);
     expect((await get(link.pathname + link.search)).statusCode).toBe(200);
-    expect((await getSubscriber(h.services.ctx.db, readerId()))?.state).toBe("active");
+    expect((await getSubscriber(h.services.ctx.db, await readerId()))?.state).toBe("active");
   });
 
   it("HourlyIngest: the scheduler's event ingests FEEDS", async () => {
@@ -149,7 +149,14 @@ describe("every function as Lambda runs it", () => {
     expect(digest.headers?.find((h) => h.name === "List-Unsubscribe")?.value).toContain(
       `<${cdnUrl}/unsubscribe?token=`,
     );
-    expect((await getSend(h.services.ctx.db, "2026-W20", readerId()))?.status).toBe("sent");
+    expect((await getSend(h.services.ctx.db, "2026-W20", await readerId()))?.status).toBe("sent");
+    // Powertools Metrics in the embedded metric format, one document per invocation that counted.
+    const emf = (await h.fn("SendQueue"))
+      .logs()
+      .split("\n")
+      .filter((line) => line.includes('"_aws"'))
+      .map((line) => JSON.parse(line.slice(line.indexOf("{"))) as Record<string, unknown>);
+    expect(emf).toContainEqual(expect.objectContaining({ service: "tidings", EmailsSent: 1, EmailsFailed: 0 }));
   });
 
   it("HandleSesEvents: an SNS notification of SES events is applied: the bounce suppresses the reader", async () => {
@@ -157,14 +164,14 @@ describe("every function as Lambda runs it", () => {
       messageId: "0100018f-check",
       to: reader,
       from: "digest@news.example.com",
-      tags: { digest: ["2026-W20"], subscriber: [readerId()] },
+      tags: { digest: ["2026-W20"], subscriber: [await readerId()] },
     };
     const { value } = await invoke(
       "HandleSesEvents",
       snsEvent("SesEvents", [sesSendEvent(sent), sesBounceEvent(sent)]),
     );
     expect(value).toBeUndefined();
-    expect((await getSubscriber(h.services.ctx.db, readerId()))?.state).toBe("suppressed");
+    expect((await getSubscriber(h.services.ctx.db, await readerId()))?.state).toBe("suppressed");
   });
 
   it("Api + ConfirmQueue: an editor signs in to the desk with the emailed link (a __Host- cookie on https)", async () => {

@@ -1,5 +1,6 @@
 import { handle } from "hono/aws-lambda";
 import { createContext } from "@tidings/core/context";
+import { flushingMetrics } from "@tidings/core/metrics";
 import { sqsQueue } from "@tidings/core/queue/sqs";
 import type { SignInMessage } from "@tidings/core/admin/sign-in-mail";
 import type { ConfirmationMessage } from "@tidings/core/subscription/confirmation-outbox";
@@ -14,4 +15,7 @@ const deskMail = sqsQueue<SignInMessage>(ctx.sqs, ctx.config.confirmQueueUrl, "C
 
 const clientAddress = ctx.config.behindCdn ? cdnClientAddress : lambdaClientAddress;
 
-export const handler = handle(createApp({ ctx, confirmations, deskMail, clientAddress }));
+export const handler = flushingMetrics(
+  ctx.metrics,
+  handle(createApp({ ctx, confirmations, deskMail, clientAddress })),
+);
