@@ -46,6 +46,10 @@ export interface Config {
   themesFile: string | undefined;
   /** The editors who may sign in to the desk (ADMIN_EMAILS), lower-cased; none on AWS unless set. */
   adminEmails: string[];
+  /** REVIEW: "on", the weekly job builds a draft for the editors to approve; "off", it sends at once. */
+  review: "off" | "on";
+  /** REVIEW_DEADLINE: what the next week's job does with a draft still unapproved. */
+  reviewDeadline: "skip" | "send";
 }
 
 type Env = Record<string, string | undefined>;
@@ -77,6 +81,15 @@ function localTokenSecret(dataDir: string): string {
       return readFileSync(file, "utf8").trim();
     }
   }
+}
+
+function oneOf<T extends string>(name: string, raw: string | undefined, values: readonly [T, ...T[]]): T {
+  if (raw === undefined) return values[0];
+  const value = raw.trim().toLowerCase();
+  if (!(values as readonly string[]).includes(value)) {
+    throw new Error(`${name} must be ${values.join(" or ")}, got "${raw}"`);
+  }
+  return value as T;
 }
 
 function positiveNumber(name: string, raw: string | undefined): number | undefined {
@@ -139,6 +152,8 @@ export function readConfig(raw: Env = process.env): Config {
       .split(",")
       .map((e) => e.trim().toLowerCase())
       .filter(Boolean),
+    review: oneOf("REVIEW", env.REVIEW, ["off", "on"]),
+    reviewDeadline: oneOf("REVIEW_DEADLINE", env.REVIEW_DEADLINE, ["skip", "send"]),
     get tokenSecret() {
       // On AWS a missing link is a deploy mistake: say so, rather than write to a read-only disk.
       if (!tokenSecret && onAws) throw new Error("TokenSecret is not linked to this function (sst.config.ts)");

@@ -14,6 +14,7 @@ import { defaultDelivery, deliverJob, type DeliveryOptions, type JobOutcome } fr
 import { TokenBucket } from "./pace.ts";
 import type { Consume } from "../queue/queue.ts";
 import type { SendJob } from "./job.ts";
+import { settleDelivery } from "./settle.ts";
 
 /**
  * Emails per second this account may send: the configured rate, else SES's MaxSendRate; none
@@ -60,6 +61,12 @@ export function createConsumer(ctx: Context, options: ConsumerOptions): DeliverJ
   const delivery: DeliveryOptions = { ...defaultDelivery, ...options };
   return async (job, signal) => {
     const options = signal ? { ...delivery, signal: anySignal(delivery.signal, signal) } : delivery;
-    return deliverJob(ctx, job, await digestOf(job.week), options);
+    const outcome = await deliverJob(ctx, job, await digestOf(job.week), options);
+    if (outcome.retry === 0) {
+      await settleDelivery(ctx.db, job.week).catch((error: unknown) =>
+        ctx.log.warn("send: could not check whether the delivery is done", { week: job.week, error }),
+      );
+    }
+    return outcome;
   };
 }

@@ -20,7 +20,8 @@ export type EntityType =
   | "session"
   | "api-key"
   | "audit"
-  | "setup";
+  | "setup"
+  | "correction";
 
 // Type aliases, not interfaces: they stay assignable to the SDK's Record<string, unknown> keys.
 export type PrimaryKey = { PK: string; SK: string };
@@ -196,4 +197,17 @@ export const auditKeys = {
 export const setupKeys = {
   type: "setup",
   key: (name: string): PrimaryKey => ({ PK: `SETUP#${name}`, SK: "DONE" }),
+} as const;
+
+/**
+ * An editor's correction of the classifier (a move in a draft, or a drop): one partition,
+ * `CORRECTIONS` / `<week>#<itemId>`, so a later week's build reads those up to its week in one
+ * Query and an item corrected again replaces its correction.
+ */
+export const correctionKeys = {
+  type: "correction",
+  key: (week: string, itemId: string): PrimaryKey => ({ PK: "CORRECTIONS", SK: `${week}#${itemId}` }),
+  partition: "CORRECTIONS",
+  /** The highest sort key of a week's corrections (`SK <= upTo(week)`: every week up to it). */
+  upTo: (week: string) => `${week}#\uffff`,
 } as const;
