@@ -36,4 +36,8 @@ export const settings = {
   themesFile: process.env.THEMES_FILE || undefined,
   /** The editors who may sign in to the desk (comma-separated); empty: nobody. */
   adminEmails: process.env.ADMIN_EMAILS ?? "",
+  /** "on": the weekly job builds a draft and emails the editors; empty or "off": it sends at once. */
+  review: process.env.REVIEW ?? "",
+  /** What the next week's job does with a draft nobody approved: "skip" (empty) or "send". */
+  reviewDeadline: process.env.REVIEW_DEADLINE ?? "",
 };
