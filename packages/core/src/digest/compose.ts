@@ -81,7 +81,13 @@ export async function composeDigest(
     webHtml: rendered.webHtml,
     sections: sections.map((s) => ({
       theme: s.theme,
-      items: s.items.map((i) => ({ id: i.key, title: i.title, link: i.link, source: i.source, published: i.published })),
+      items: s.items.map((i) => ({
+        id: i.key,
+        title: i.title,
+        link: i.link,
+        source: i.source,
+        published: i.published,
+      })),
     })),
     review,
   };

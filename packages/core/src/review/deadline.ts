@@ -45,7 +45,11 @@ export async function settleOverdueDrafts(
       action === "sent"
         ? "was sent as it was, unreviewed (REVIEW_DEADLINE=send)"
         : "was not sent: readers got no digest for that week (REVIEW_DEADLINE=skip)";
-    await recordAction(ctx, { by: "deadline", action: `digest.deadline.${action}`, detail: `${draft.week}: ${what}` }, now);
+    await recordAction(
+      ctx,
+      { by: "deadline", action: `digest.deadline.${action}`, detail: `${draft.week}: ${what}` },
+      now,
+    );
     await tellEditors(ctx, {
       subject: `Not approved in time: the digest of ${draft.week} ${action === "sent" ? "was sent" : "was skipped"}`,
       heading: "A draft passed its deadline",

@@ -54,7 +54,9 @@ function describe(week: string, patch: DigestPatch, items: Map<string, DigestIte
     ...(patch.pins ?? []).map((id) => `pinned ${title(id)}`),
     ...(patch.unpins ?? []).map((id) => `unpinned ${title(id)}`),
     ...(patch.note !== undefined ? [patch.note.trim() ? "wrote the note" : "removed the note"] : []),
-    ...(patch.subject !== undefined ? [patch.subject.trim() ? `subject “${cut(patch.subject)}”` : "subject reset"] : []),
+    ...(patch.subject !== undefined
+      ? [patch.subject.trim() ? `subject “${cut(patch.subject)}”` : "subject reset"]
+      : []),
   ];
   return `${week}: ${parts.join("; ") || "no change"}`;
 }
@@ -85,11 +87,7 @@ export async function editDigest(
   );
   await putDigest(ctx.db, next, { replace: true });
   const byId = new Map(items.map((i) => [i.key, i]));
-  const touched = [
-    ...(patch.moves ?? []).map((m) => m.id),
-    ...(patch.drops ?? []),
-    ...(patch.restores ?? []),
-  ];
+  const touched = [...(patch.moves ?? []).map((m) => m.id), ...(patch.drops ?? []), ...(patch.restores ?? [])];
   await recordCorrections(ctx.db, week, touched, byId, review.filed, edits, by, now);
   await recordAction(ctx, { by, action: "digest.edit", detail: describe(week, patch, byId) }, now);
   return next;

@@ -43,10 +43,16 @@ export function applyEdits(
 ): Section[] {
   const dropped = new Set(edits.drops);
   const kept = items.filter((i) => filed[i.key] !== undefined && !dropped.has(i.key));
-  const sections = groupByTheme(kept, (i) => edits.moves[(i as DigestItem).key] ?? filed[(i as DigestItem).key]!, themes);
+  const sections = groupByTheme(
+    kept,
+    (i) => edits.moves[(i as DigestItem).key] ?? filed[(i as DigestItem).key]!,
+    themes,
+  );
   const pinOrder = new Map(edits.pins.map((id, n) => [id, n]));
   return sections.map((s) => {
-    const pinned = s.items.filter((i) => pinOrder.has(i.key)).sort((a, b) => pinOrder.get(a.key)! - pinOrder.get(b.key)!);
+    const pinned = s.items
+      .filter((i) => pinOrder.has(i.key))
+      .sort((a, b) => pinOrder.get(a.key)! - pinOrder.get(b.key)!);
     return { theme: s.theme, items: [...pinned, ...s.items.filter((i) => !pinOrder.has(i.key))] };
   });
 }

@@ -265,7 +265,8 @@ export async function approve(db: Db, week: string, by: string, at: Date): Promi
     },
   });
   if (approved) return;
-  if (!(await getDigest(db, week))) throw new TidingsError("not_found", "digest.not_found", `There is no digest for ${week}.`);
+  if (!(await getDigest(db, week)))
+    throw new TidingsError("not_found", "digest.not_found", `There is no digest for ${week}.`);
   throw digestSentError(week);
 }
 
