@@ -15,6 +15,7 @@ export interface DeskPage {
 
 const sections = [
   ["/admin", "Dashboard"],
+  ["/admin/digests", "Digests"],
   ["/admin/subscribers", "Subscribers"],
   ["/admin/feeds", "Feeds"],
   ["/admin/keys", "API keys"],
