@@ -27,7 +27,7 @@ const ids = async () => {
 beforeAll(async () => {
   await ingestFeeds(bed.ctx, [seedFeed], undefined, { now: () => seededNow });
   await addReaders(bed.ctx.db, bed.ctx.config.tokenSecret, 2, "review-desk-");
-  expect((await buildDigest(bed.ctx, week)).digest).toMatchObject({ status: "draft" });
+  expect(await buildDigest(bed.ctx, week)).toMatchObject({ digest: { status: "draft" } });
   editor = await bed.session();
 }, 60_000);
 

@@ -20,7 +20,7 @@ export type WeeklyDigestEvent = z.infer<typeof WeeklyDigestEvent>;
 
 export async function weeklyDigest(ctx: Context, queue: Queue<SendJob>, event: WeeklyDigestEvent, now = new Date()) {
   const week = event.week ?? lastCompleteWeek(now, ctx.config.digestTimezone);
-  const settled = await settleOverdueDrafts(ctx, week, queue, now);
+  const settled = await settleOverdueDrafts(ctx, week, (w) => fanOut(ctx, w, queue, { now }), now);
   const overdue = settled.length ? { overdue: settled } : {};
   const result = await buildDigest(ctx, week);
   if (result.status === "empty") {

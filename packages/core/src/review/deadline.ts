@@ -7,9 +7,6 @@
  */
 import { recordAction } from "../admin/audit.ts";
 import type { Context } from "../context.ts";
-import type { Queue } from "../queue/queue.ts";
-import { fanOut } from "../send/fan-out.ts";
-import type { SendJob } from "../send/job.ts";
 import { approve, listDigests, markDeadline } from "../store/digests.ts";
 import { reviewUrl, tellEditors } from "./notify.ts";
 
@@ -19,14 +16,15 @@ export interface DeadlineOutcome {
 }
 
 /**
- * Settles the drafts of weeks before `week` that are overdue; what was done with each.
+ * Settles the drafts of weeks before `week` that are overdue; what was done with each. `send`
+ * starts the delivery of one that is sent (a fan-out onto the send queue, or a whole local send).
  *
- * @example await settleOverdueDrafts(ctx, "2026-W21", queue, now) // [{ week: "2026-W20", action: "skipped" }]
+ * @example await settleOverdueDrafts(ctx, "2026-W21", (w) => fanOut(ctx, w, queue), now) // [{ week: "2026-W20", action: "skipped" }]
  */
 export async function settleOverdueDrafts(
   ctx: Context,
   week: string,
-  queue: Queue<SendJob>,
+  send: (week: string) => Promise<unknown>,
   now: Date,
 ): Promise<DeadlineOutcome[]> {
   const overdue = (await listDigests(ctx.db)).filter(
@@ -39,7 +37,7 @@ export async function settleOverdueDrafts(
     if (!(await markDeadline(ctx.db, draft.week, action, now))) continue;
     if (action === "sent") {
       await approve(ctx.db, draft.week, "deadline", now);
-      await fanOut(ctx, draft.week, queue, { now });
+      await send(draft.week);
     }
     const what =
       action === "sent"
