@@ -8,7 +8,8 @@ import { recordAction } from "../admin/audit.ts";
 import type { Context } from "../context.ts";
 import type { Queue } from "../queue/queue.ts";
 import type { SendMessage } from "../send/job.ts";
-import { approve, type Digest } from "../store/digests.ts";
+import { approve } from "../store/digest-status.ts";
+import type { Digest } from "../store/digests.ts";
 import { digestOf } from "./edit.ts";
 
 /**

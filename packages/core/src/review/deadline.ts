@@ -7,7 +7,8 @@
  */
 import { recordAction } from "../admin/audit.ts";
 import type { Context } from "../context.ts";
-import { approve, listDigests, markDeadline } from "../store/digests.ts";
+import { approve, markDeadline } from "../store/digest-status.ts";
+import { listDigests } from "../store/digests.ts";
 import { reviewUrl, tellEditors } from "./notify.ts";
 
 export interface DeadlineOutcome {

@@ -5,7 +5,8 @@
 import { newsletter } from "@tidings/templates/newsletter";
 import type { Context } from "../context.ts";
 import { weekDates } from "../digest/week.ts";
-import { markReviewRequested, type Digest } from "../store/digests.ts";
+import { markReviewRequested } from "../store/digest-status.ts";
+import type { Digest } from "../store/digests.ts";
 import { reviewUrl, tellEditors } from "./notify.ts";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -5,7 +5,7 @@
  */
 import type { Db } from "../store/db.ts";
 import { getDeliveryFigures } from "../store/digest-stats.ts";
-import { markSent } from "../store/digests.ts";
+import { markSent } from "../store/digest-status.ts";
 
 /** True when this call marked the digest sent. */
 export async function settleDelivery(db: Db, week: string, now = new Date()): Promise<boolean> {
