@@ -110,9 +110,9 @@ describe("a draft through the API (REVIEW=on)", () => {
       "A big week. Read the report (https://example.com/report) <b>now</b>.\n\n- one\n- two",
     );
     // The note is in the head part: a reader of one theme gets it too, and the editor's subject.
-    expect(stored.parts!.html.head).toContain("note-box");
+    expect(stored.parts!.html.head).toContain(`class="note-box"`);
     expect(stored.parts!.subject).toBe("Light in chips");
-    expect(stored.webHtml).toContain("note-box");
+    expect(stored.webHtml).toContain(`class="note-box"`);
 
     const corrections = await listCorrections(bed.ctx.db);
     expect(corrections.map((c) => [c.itemId, c.kind, c.from, c.theme])).toEqual(
