@@ -14,6 +14,7 @@ button.link { background: none; color: var(--accent); padding: 0; font-weight: 4
 .warnings li { background: #fff4e5; color: #5c3200; border-left: 6px solid #d97706; padding: 0.6rem 0.9rem; margin: 0.4rem 0; border-radius: 4px; font-weight: 600; }
 @media (prefers-color-scheme: dark) { .warnings li { background: #3a2a10; color: #ffd9a8; } }
 .ok { color: #0f766e; font-weight: 600; }
+@media (prefers-color-scheme: dark) { .ok { color: #5eead4; } }
 .chart svg { width: 100%; height: auto; max-width: 56rem; }
 .chart .bar { fill: var(--accent); }
 .chart .axis { stroke: var(--line); }
