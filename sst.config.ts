@@ -22,6 +22,7 @@ export default $config({
     await import("./infra/confirmations.ts");
     await import("./infra/delivery.ts");
     await import("./infra/schedules.ts");
+    await import("./infra/alarms.ts");
     return { url: cdn.url, table: table.name };
   },
 });

@@ -8,7 +8,7 @@ import { sendQueue } from "./delivery.ts";
 import { email } from "./email.ts";
 import { fn, renders, themes } from "./function.ts";
 import { confirmQueue } from "./outbox.ts";
-import { table, tokenSecret } from "./storage.ts";
+import { table, tokenSecrets } from "./storage.ts";
 
 export const api = new sst.aws.Function("Api", {
   ...fn,
@@ -16,7 +16,7 @@ export const api = new sst.aws.Function("Api", {
   url: { router: { instance: cdn } },
   // `cdn` for its URL and the reader's address header; `email` to send a new address its link;
   // `sendQueue` to start the delivery of a digest an editor approved (send/start.ts).
-  link: [table, tokenSecret, confirmQueue, cdn, email, sendQueue],
+  link: [table, ...tokenSecrets, confirmQueue, cdn, email, sendQueue],
   // The app module also holds the in-process outbox (npm start), whose renderer reads these.
   ...renders,
   // The landing page and the signup answers list the themes.

@@ -6,14 +6,14 @@ import { cdn } from "./cdn.ts";
 import { email } from "./email.ts";
 import { fn, renders } from "./function.ts";
 import { confirmQueue } from "./outbox.ts";
-import { table, tokenSecret } from "./storage.ts";
+import { table, tokenSecrets } from "./storage.ts";
 
-confirmQueue.subscribe(
+export const confirmConsumer = confirmQueue.subscribe(
   {
     ...fn,
     handler: "packages/functions/src/lambda/confirm.handler",
     // `cdn` for its URL: the confirm link's base when PUBLIC_URL is not set.
-    link: [table, tokenSecret, email, cdn],
+    link: [table, ...tokenSecrets, email, cdn],
     ...renders,
     memory: "512 MB",
     timeout: "30 seconds",

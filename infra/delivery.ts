@@ -7,19 +7,19 @@ import { cdn } from "./cdn.ts";
 import { email } from "./email.ts";
 import { environment, fn, themes } from "./function.ts";
 import { settings } from "./settings.ts";
-import { table, tokenSecret } from "./storage.ts";
+import { table, tokenSecrets } from "./storage.ts";
 
 const sendConsumers = 2;
 
-const deadLetters = new sst.aws.Queue("SendDeadLetters", { visibilityTimeout: "5 minutes" });
+export const sendDeadLetters = new sst.aws.Queue("SendDeadLetters", { visibilityTimeout: "5 minutes" });
 
 export const sendQueue = new sst.aws.Queue("SendQueue", {
   // At least the consumer's timeout, so a job is never handed to two consumers at once.
   visibilityTimeout: "6 minutes",
-  dlq: { queue: deadLetters.arn, retry: 8 },
+  dlq: { queue: sendDeadLetters.arn, retry: 8 },
 });
 
-sendQueue.subscribe(
+export const sendConsumer = sendQueue.subscribe(
   {
     ...fn,
     handler: "packages/functions/src/lambda/send.handler",
@@ -33,7 +33,7 @@ sendQueue.subscribe(
     copyFiles: themes.copyFiles,
     // `cdn` for its URL: the readers' links' base when PUBLIC_URL is not set; `sendQueue` for
     // the jobs of a start message.
-    link: [table, tokenSecret, email, cdn, sendQueue],
+    link: [table, ...tokenSecrets, email, cdn, sendQueue],
     // MaxSendRate comes from the account; the identity's own permissions come with `email`.
     permissions: [{ actions: ["ses:GetAccount"], resources: ["*"] }],
     memory: "512 MB",

@@ -5,7 +5,7 @@
  */
 import { fn } from "./function.ts";
 import { settings } from "./settings.ts";
-import { table, tokenSecret } from "./storage.ts";
+import { table, tokenSecrets } from "./storage.ts";
 
 const sesEvents = new sst.aws.SnsTopic("SesEvents");
 
@@ -21,11 +21,12 @@ export const email = new sst.aws.Email("Email", {
 
 // SNS invokes the handler asynchronously: what still fails after Lambda's two retries is kept
 // in this queue instead of being dropped (a lost bounce would mean mailing a dead address).
-const sesEventFailures = new sst.aws.Queue("SesEventFailures");
-sesEvents.subscribe("HandleSesEvents", {
+export const sesEventFailures = new sst.aws.Queue("SesEventFailures");
+export const sesEventsHandler = sesEvents.subscribe("HandleSesEvents", {
   ...fn,
   handler: "packages/functions/src/lambda/ses-events.handler",
-  link: [table, tokenSecret, sesEventFailures],
+  // `email`: the reputation guard may pause a send here and tell the editors.
+  link: [table, ...tokenSecrets, sesEventFailures, email],
   timeout: "30 seconds",
   transform: { function: { deadLetterConfig: { targetArn: sesEventFailures.arn } } },
 });

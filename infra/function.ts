@@ -12,6 +12,9 @@ export const environment = {
   DIGEST_TIMEZONE: settings.digestTimezone,
   POSTAL_ADDRESS: settings.postalAddress,
   ADMIN_EMAILS: settings.adminEmails,
+  GUARD_BOUNCE_PERCENT: settings.guardBouncePercent,
+  GUARD_COMPLAINT_PERCENT: settings.guardComplaintPercent,
+  GUARD_MIN_SENDS: settings.guardMinSends,
 };
 
 export const fn = {

@@ -9,7 +9,7 @@ import { table } from "./storage.ts";
 // Weekly digest: builds the last complete week's digest and queues its delivery, or with
 // REVIEW=on builds a draft and emails the editors (hence `email`). The schedule is read in
 // DIGEST_TIMEZONE; the default, Monday 06:00, leaves late items of Sunday a few hours to arrive.
-new sst.aws.CronV2("WeeklyDigest", {
+export const weeklyDigest = new sst.aws.CronV2("WeeklyDigest", {
   schedule: settings.digestSchedule,
   timezone: settings.digestTimezone,
   function: {
@@ -35,7 +35,7 @@ new sst.aws.CronV2("WeeklyDigest", {
 });
 
 // Hourly ingest: every feed in FEEDS fetched conditionally; new and changed items stored.
-new sst.aws.CronV2("HourlyIngest", {
+export const hourlyIngest = new sst.aws.CronV2("HourlyIngest", {
   schedule: "rate(1 hour)",
   function: {
     ...fn,

@@ -32,9 +32,16 @@ export const settings = {
   sendRate: process.env.SEND_RATE ?? "",
   /** "route53": SST writes the identity's DKIM records to your Route 53 zone. */
   senderDns: process.env.SENDER_DNS,
+  /** The reputation guard's limits (empty: 4% bounces, 0.08% complaints, over at least 200 sends). */
+  guardBouncePercent: process.env.GUARD_BOUNCE_PERCENT ?? "",
+  guardComplaintPercent: process.env.GUARD_COMPLAINT_PERCENT ?? "",
+  guardMinSends: process.env.GUARD_MIN_SENDS ?? "",
   /** A themes file of your own, relative to the repository; unset: the shipped one, bundled. */
   themesFile: process.env.THEMES_FILE || undefined,
-  /** The editors who may sign in to the desk (comma-separated); empty: nobody. */
+  /**
+   * The editors who may sign in to the desk (comma-separated); empty: nobody. They are also told
+   * when a send pauses itself, and the alarms' topic emails them (infra/alarms.ts).
+   */
   adminEmails: process.env.ADMIN_EMAILS ?? "",
   /** "on": the weekly job builds a draft and emails the editors; empty or "off": it sends at once. */
   review: process.env.REVIEW ?? "",

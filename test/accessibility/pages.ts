@@ -231,7 +231,7 @@ export function siteOf(app: SeededApp): Site {
   return {
     app,
     async reader() {
-      const [r] = await addReaders(ctx.db, ctx.config.tokenSecret, 1, `axe-reader-${++readers}-`);
+      const [r] = await addReaders(ctx, 1, `axe-reader-${++readers}-`);
       return {
         address: r!.email,
         preferences: preferencesUrl(ctx.config, r!),
@@ -239,7 +239,7 @@ export function siteOf(app: SeededApp): Site {
       };
     },
     async pending() {
-      const [r] = await addReaders(ctx.db, ctx.config.tokenSecret, 1, `axe-pending-${++readers}-`, "pending");
+      const [r] = await addReaders(ctx, 1, `axe-pending-${++readers}-`, "pending");
       return confirmUrl(ctx.config, r!, new Date());
     },
     async signIn(page) {

@@ -23,10 +23,9 @@ const HOUR = 3_600_000;
 
 describe("the dashboard", () => {
   it("counts readers by state from the counters, and shows them", async () => {
-    const secret = bed.ctx.config.tokenSecret;
-    await addReaders(bed.ctx.db, secret, 12, "active", "active");
-    await addReaders(bed.ctx.db, secret, 3, "left", "unsubscribed");
-    await addReaders(bed.ctx.db, secret, 2, "bounced", "suppressed");
+    await addReaders(bed.ctx, 12, "active", "active");
+    await addReaders(bed.ctx, 3, "left", "unsubscribed");
+    await addReaders(bed.ctx, 2, "bounced", "suppressed");
     const counts = await readerCountsByWeek(bed.ctx.db);
     expect(counts.at(-1)!.total).toEqual({ active: 12, unsubscribed: 3, suppressed: 2, erased: 0 });
     const data = await dashboard(bed.ctx, bed.now());
@@ -47,7 +46,7 @@ describe("the dashboard", () => {
   it("shows a send's delivery figures, and an unsubscribe counts against it", async () => {
     await storeDigest(bed.ctx.db, "2026-W20");
     await sendInProcess(bed.ctx, "2026-W20", { consumers: 2 });
-    const [reader] = await addReaders(bed.ctx.db, bed.ctx.config.tokenSecret, 1, "active", "active"); // active0, sent to
+    const [reader] = await addReaders(bed.ctx, 1, "active", "active"); // active0, sent to
     const token = new URL(unsubscribeUrl(bed.ctx.config, reader!)).searchParams.get("token")!;
     await unsubscribe(bed.ctx, token, bed.now());
     const data = await dashboard(bed.ctx, bed.now());

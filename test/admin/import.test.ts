@@ -17,8 +17,8 @@ import { EDITOR, SAME_ORIGIN, useDesk } from "./desk.ts";
 
 const bed = useDesk();
 let key: string;
-const idOf = (address: string) => subscriberId(bed.ctx.config.tokenSecret, EmailAddress.parse(address));
-const stateOf = async (address: string) => (await getSubscriber(bed.ctx.db, idOf(address)))?.state;
+const idOf = (address: string) => subscriberId(bed.ctx, EmailAddress.parse(address));
+const stateOf = async (address: string) => (await getSubscriber(bed.ctx.db, await idOf(address)))?.state;
 
 const importCsv = async (csv: string, consent: string) => {
   const res = await bed.api(`/subscribers/import?consent=${consent}`, key, {
@@ -37,11 +37,10 @@ const subscriberRows = async () =>
 
 beforeAll(async () => {
   key = (await createApiKey(bed.ctx, "import tests", EDITOR, bed.now())).key;
-  const secret = bed.ctx.config.tokenSecret;
-  await addReaders(bed.ctx.db, secret, 1, "left", "unsubscribed");
-  await addReaders(bed.ctx.db, secret, 1, "bounced", "suppressed");
-  await addReaders(bed.ctx.db, secret, 1, "already", "active");
-  await addReaders(bed.ctx.db, secret, 1, "gone", "active");
+  await addReaders(bed.ctx, 1, "left", "unsubscribed");
+  await addReaders(bed.ctx, 1, "bounced", "suppressed");
+  await addReaders(bed.ctx, 1, "already", "active");
+  await addReaders(bed.ctx, 1, "gone", "active");
   await eraseSubscriber(bed.ctx, { email: EmailAddress.parse("gone0@example.com") }, bed.now());
 });
 
@@ -78,7 +77,7 @@ describe("importing a CSV in confirmed mode", () => {
     expect(await stateOf("left0@example.com")).toBe("unsubscribed");
     expect(await stateOf("bounced0@example.com")).toBe("suppressed");
     expect(await stateOf("gone0@example.com")).toBe("erased");
-    const ann = (await getSubscriber(bed.ctx.db, idOf("ann@example.com")))!;
+    const ann = (await getSubscriber(bed.ctx.db, await idOf("ann@example.com")))!;
     expect(ann).toMatchObject({ source: "import", imported: { mode: "confirmed", by: `api-key:import tests` } });
 
     const before = await subscriberRows();

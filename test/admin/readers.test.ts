@@ -14,7 +14,7 @@ import { EDITOR, SAME_ORIGIN, useDesk, type Signed } from "./desk.ts";
 const bed = useDesk();
 let key: string;
 let who: Signed;
-const idOf = (address: string) => subscriberId(bed.ctx.config.tokenSecret, EmailAddress.parse(address));
+const idOf = (address: string) => subscriberId(bed.ctx, EmailAddress.parse(address));
 
 type Listed = {
   items: { email: string; state: string; createdAt: string; confirmedAt: string | null; source: string }[];
@@ -25,10 +25,9 @@ const list = async (query: string) => (await (await bed.api(`/subscribers?${quer
 beforeAll(async () => {
   key = (await createApiKey(bed.ctx, "reader tests", EDITOR, bed.now())).key;
   who = await bed.session();
-  const secret = bed.ctx.config.tokenSecret;
-  await addReaders(bed.ctx.db, secret, 120, "active", "active");
-  await addReaders(bed.ctx.db, secret, 7, "left", "unsubscribed");
-  await addReaders(bed.ctx.db, secret, 3, "bounced", "suppressed");
+  await addReaders(bed.ctx, 120, "active", "active");
+  await addReaders(bed.ctx, 7, "left", "unsubscribed");
+  await addReaders(bed.ctx, 3, "bounced", "suppressed");
 }, 60_000);
 
 describe("listing readers", () => {
@@ -107,9 +106,9 @@ describe("erasing a reader", () => {
   it("leaves a tombstone without address or history; no import brings them back, their own signup does", async () => {
     const res = await bed.api("/subscribers/active7%40example.com", key, { method: "DELETE" });
     expect(res.status).toBe(204);
-    const tombstone = await getSubscriber(bed.ctx.db, idOf("active7@example.com"));
+    const tombstone = await getSubscriber(bed.ctx.db, await idOf("active7@example.com"));
     expect(tombstone).toEqual({
-      id: idOf("active7@example.com"),
+      id: await idOf("active7@example.com"),
       state: "erased",
       erasedAt: bed.now().toISOString(),
       updatedAt: bed.now().toISOString(),
@@ -131,12 +130,12 @@ describe("erasing a reader", () => {
       body: JSON.stringify({ email: "active7@example.com" }),
     });
     expect(signup.status).toBe(200);
-    expect((await getSubscriber(bed.ctx.db, idOf("active7@example.com")))?.state).toBe("pending");
+    expect((await getSubscriber(bed.ctx.db, await idOf("active7@example.com")))?.state).toBe("pending");
   });
 
   it("from the desk, with its button", async () => {
     const res = await bed.post("/admin/subscribers/active8%40example.com/erase", who);
     expect(res.status).toBe(303);
-    expect((await getSubscriber(bed.ctx.db, idOf("active8@example.com")))?.state).toBe("erased");
+    expect((await getSubscriber(bed.ctx.db, await idOf("active8@example.com")))?.state).toBe("erased");
   });
 });

@@ -58,10 +58,12 @@ const options = (mode: "confirmed" | "opt-in") => ({ mode, by: "bench", clientAd
 
 async function bareBatchWrite(ctx: Context): Promise<void> {
   const at = new Date().toISOString();
-  const rows = addresses.map((a) => {
-    const email = EmailAddress.parse(a);
-    return toRow({ id: subscriberId("bench", email), email, state: "active", createdAt: at, updatedAt: at });
-  });
+  const rows = await Promise.all(
+    addresses.map(async (a) => {
+      const email = EmailAddress.parse(a);
+      return toRow({ id: await subscriberId(ctx, email), email, state: "active", createdAt: at, updatedAt: at });
+    }),
+  );
   const batches: (typeof rows)[] = [];
   for (let i = 0; i < rows.length; i += 25) batches.push(rows.slice(i, i + 25));
   await mapLimit(batches, 16, (batch) =>

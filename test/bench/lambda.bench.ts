@@ -92,6 +92,7 @@ export default async function bench(): Promise<void> {
   const declared = await declaredInfra({
     SENDER: "Tidings <digest@news.example.com>",
     POSTAL_ADDRESS: "1 Bench Street",
+    ADMIN_EMAILS: "editor@news.example.com",
   });
   const root = checkRoot();
   try {

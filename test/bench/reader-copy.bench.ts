@@ -19,7 +19,7 @@ import { newsletter } from "@tidings/templates/newsletter";
 
 const themes = ["AI chips", "Memory", "Foundries", "Policy & trade", "Devices", "Markets", "More news"];
 const BATCH = 2000;
-const config = { publicUrl: "https://news.example.com", tokenSecret: "bench-secret" };
+const config = { publicUrl: "https://news.example.com", tokenSecret: "bench-secret", tokenSecretPrevious: [] };
 const ids = Array.from({ length: BATCH }, (_, i) => `sub_${Buffer.alloc(16, i % 251).toString("base64url")}`);
 const urls = ids.map((id) => readerLinks(config, { id }));
 

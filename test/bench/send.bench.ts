@@ -35,7 +35,7 @@ export default async function bench() {
     await ensureTable(ctx.db);
     const clearMailbox = () => fetch(`${sesEndpoint}/clear-store`, { method: "POST" });
     process.stdout.write(`seeding ${READERS} active subscribers… `);
-    const readers = await addReaders(ctx.db, ctx.config.tokenSecret, READERS, "bench");
+    const readers = await addReaders(ctx, READERS, "bench");
     const digest = await storeDigest(ctx.db, "2026-W20");
     process.stdout.write("done\n\n");
     const input = (to: string) =>

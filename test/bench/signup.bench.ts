@@ -83,7 +83,7 @@ export default async function bench(): Promise<void> {
       const suppressed = Array.from({ length: ROUNDS }, (_, i) => `bench-bounced-${p}-${i}@example.com`);
       for (const address of active) {
         await post(address);
-        const id = subscriberId(ctx.config.tokenSecret, EmailAddress.parse(address));
+        const id = await subscriberId(ctx, EmailAddress.parse(address));
         await activateSubscriber(ctx.db, id, { at: now.toISOString(), clientAddress: "x", userAgent: "bench" });
       }
       for (const address of suppressed) await applySesEvent(ctx, sampleSesEvent("bounce", address, now), now);

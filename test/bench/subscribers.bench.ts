@@ -14,7 +14,8 @@ import { listActiveSubscribers } from "@tidings/core/store/active-subscribers";
 import { toRow } from "@tidings/core/store/subscribers";
 import { GSI1 } from "@tidings/core/store/table";
 import { EmailAddress } from "@tidings/core/subscription/address";
-import { subscriberId } from "@tidings/core/subscription/subscriber";
+import { idWithKey } from "@tidings/core/subscription/id";
+import { idKey } from "@tidings/core/subscription/id-key";
 import { issueToken, verifyToken } from "@tidings/core/subscription/token";
 import { startTestServices } from "../support/services.ts";
 
@@ -23,9 +24,10 @@ const PAGE = 500;
 
 async function seed(services: Awaited<ReturnType<typeof startTestServices>>) {
   const { client, table } = services.ctx.db;
+  const key = await idKey(services.ctx);
   const items = Array.from({ length: SUBSCRIBERS }, (_, i) => {
     const email = EmailAddress.parse(`reader${i}@example.com`);
-    const id = subscriberId(services.ctx.config.tokenSecret, email);
+    const id = idWithKey(key, email);
     const at = "2026-05-18T09:00:00.000Z";
     const base = { id, email, state: "active" as const, createdAt: at, updatedAt: at };
     return [toRow(base), { ...base, PK: `ONE#${id}`, SK: "SUB", GSI1PK: "ACTIVE", GSI1SK: id }];
@@ -118,12 +120,13 @@ export default async function bench() {
     const peer = await median(5, () => onePartition(services));
 
     const secret = "bench-secret";
-    const id = subscriberId(secret, EmailAddress.parse("reader@example.com"));
+    const keys = { tokenSecret: secret, tokenSecretPrevious: [] };
+    const id = idWithKey(Buffer.alloc(32, 1), EmailAddress.parse("reader@example.com"));
     const now = new Date();
     const jwt = jwtStyle(secret);
     const N = 50_000;
-    perOp(5_000, () => verifyToken(secret, "confirm", issueToken(secret, "confirm", id, now), now));
-    const ourToken = perOp(N, () => verifyToken(secret, "confirm", issueToken(secret, "confirm", id, now), now));
+    perOp(5_000, () => verifyToken(keys, "confirm", issueToken(keys, "confirm", id, now), now));
+    const ourToken = perOp(N, () => verifyToken(keys, "confirm", issueToken(keys, "confirm", id, now), now));
     const jwtToken = perOp(N, () => jwt.verify(jwt.issue(id, 1_900_000_000)));
 
     console.log("| measure | Tidings | peer | ratio (peer / Tidings) |");
@@ -132,7 +135,7 @@ export default async function bench() {
       `| read ${SUBSCRIBERS.toLocaleString("en")} active subscribers, pages of ${PAGE} (median of 5) | ${ours.toFixed(0)} ms (16 shards, prefetch) | ${peer.toFixed(0)} ms (one partition) | ${(peer / ours).toFixed(2)} |`,
     );
     console.log(
-      `| token issue + verify | ${ourToken.toFixed(1)} µs (${issueToken(secret, "confirm", id, now).length} chars) | ${jwtToken.toFixed(1)} µs (${jwt.issue(id, 1_900_000_000).length} chars, JWT-style HS256) | ${(jwtToken / ourToken).toFixed(2)} |`,
+      `| token issue + verify | ${ourToken.toFixed(1)} µs (${issueToken(keys, "confirm", id, now).length} chars) | ${jwtToken.toFixed(1)} µs (${jwt.issue(id, 1_900_000_000).length} chars, JWT-style HS256) | ${(jwtToken / ourToken).toFixed(2)} |`,
     );
   } finally {
     await services.close();

@@ -27,7 +27,7 @@ it("reads the schedule's event and an operator's, and refuses anything else", ()
 });
 
 it("builds the last complete week's digest and queues every active subscriber", async () => {
-  const readers = await addReaders(services.ctx.db, services.ctx.config.tokenSecret, 3, "weekly");
+  const readers = await addReaders(services.ctx, 3, "weekly");
   const summary = await weeklyDigest(services.ctx, queue, {}, new Date("2026-05-18T06:00:00Z"));
   expect(summary).toMatchObject({ week: "2026-W20", status: "created", items: 1, recipients: 3, jobs: 1 });
   expect(queued).toEqual([{ week: "2026-W20", subscriberIds: expect.arrayContaining(readers.map((r) => r.id)) }]);

@@ -38,6 +38,10 @@ describe("sst.config.ts and infra/", () => {
       ),
     ).not.toEqual([]);
     expect(misspell(sstConfigFile, 'home: "aws"', 'hom: "aws"')).not.toEqual([]);
+    expect(misspell(`${infraDir}alarms.ts`, "evaluationPeriods: 24", "evaluationPeriod: 24")).not.toEqual([]);
+    expect(
+      misspell(`${infraDir}storage.ts`, "deletionProtection: production", "deletionProtect: production"),
+    ).toContain(2561);
     expect(
       misspell(`${infraDir}cdn.ts`, 'protection: "oac-with-edge-signing"', 'protecton: "oac-with-edge-signing"'),
     ).toContain(2561);

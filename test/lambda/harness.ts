@@ -92,6 +92,7 @@ export async function startHarness(): Promise<Harness> {
   const links: Record<string, LinkValue> = {
     Table: { type: "sst.aws.Dynamo", name: services.ctx.config.tableName },
     TokenSecret: { type: "sst.sst.Secret", value: services.ctx.config.tokenSecret },
+    TokenSecretPrevious: { type: "sst.sst.Secret", value: "" },
     Email: { type: "sst.aws.Email", sender: "news.example.com", configSet: "tidings-check-EmailConfigSet-abcdef" },
     Api: { type: "sst.aws.Function", name: "tidings-check-ApiFunction-abcdef", url: apiUrl },
     Cdn: { type: "sst.aws.Router", url: cdnUrl },

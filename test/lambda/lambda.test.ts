@@ -44,7 +44,7 @@ const invoke = (name: string, event: unknown) => h.invoke(name, event);
 const get = (path: string) => h.get(path);
 const declared = (name: string): DeclaredFunction => h.packages.get(name)!.fn;
 const batchSize = (name: string) => (declared(name).args.subscription as { batch: { size: number } }).batch.size;
-const readerId = () => subscriberId(h.services.ctx.config.tokenSecret, EmailAddress.parse(reader));
+const readerId = () => subscriberId(h.services.ctx, EmailAddress.parse(reader));
 
 describe("every function as Lambda runs it", () => {
   it("checks every handler, each declared once in infra/", () => {
@@ -118,7 +118,7 @@ describe("every function as Lambda runs it", () => {
     const [mail] = (await h.services.mailbox()).filter((m) => m.destination.to[0] === reader);
     const link = new URL(/https:\/\/\S+\/confirm\?token=[\w.-]+/.exec(mail!.body.text!)![0]);
     expect((await get(link.pathname + link.search)).statusCode).toBe(200);
-    expect((await getSubscriber(h.services.ctx.db, readerId()))?.state).toBe("active");
+    expect((await getSubscriber(h.services.ctx.db, await readerId()))?.state).toBe("active");
   });
 
   it("HourlyIngest: the scheduler's event ingests FEEDS", async () => {
@@ -151,7 +151,14 @@ describe("every function as Lambda runs it", () => {
     expect(digest.headers?.find((h) => h.name === "List-Unsubscribe")?.value).toContain(
       `<${cdnUrl}/unsubscribe?token=`,
     );
-    expect((await getSend(h.services.ctx.db, "2026-W20", readerId()))?.status).toBe("sent");
+    expect((await getSend(h.services.ctx.db, "2026-W20", await readerId()))?.status).toBe("sent");
+    // Powertools Metrics in the embedded metric format, one document per invocation that counted.
+    const emf = (await h.fn("SendQueue"))
+      .logs()
+      .split("\n")
+      .filter((line) => line.includes('"_aws"'))
+      .map((line) => JSON.parse(line.slice(line.indexOf("{"))) as Record<string, unknown>);
+    expect(emf).toContainEqual(expect.objectContaining({ service: "tidings", EmailsSent: 1, EmailsFailed: 0 }));
   });
 
   it("HandleSesEvents: an SNS notification of SES events is applied: the bounce suppresses the reader", async () => {
@@ -159,14 +166,14 @@ describe("every function as Lambda runs it", () => {
       messageId: "0100018f-check",
       to: reader,
       from: "digest@news.example.com",
-      tags: { digest: ["2026-W20"], subscriber: [readerId()] },
+      tags: { digest: ["2026-W20"], subscriber: [await readerId()] },
     };
     const { value } = await invoke(
       "HandleSesEvents",
       snsEvent("SesEvents", [sesSendEvent(sent), sesBounceEvent(sent)]),
     );
     expect(value).toBeUndefined();
-    expect((await getSubscriber(h.services.ctx.db, readerId()))?.state).toBe("suppressed");
+    expect((await getSubscriber(h.services.ctx.db, await readerId()))?.state).toBe("suppressed");
   });
 
   it("Api + ConfirmQueue: an editor signs in to the desk with the emailed link (a __Host- cookie on https)", async () => {
@@ -224,7 +231,7 @@ describe("every function as Lambda runs it", () => {
 
   it("REVIEW=on: WeeklyDigest mails the editors a draft; the Api edits and approves it; SendQueue starts and delivers it", async () => {
     const { ctx } = h.services;
-    const [reviewer] = await addReaders(ctx.db, ctx.config.tokenSecret, 1, "lambda-review-");
+    const [reviewer] = await addReaders(ctx, 1, "lambda-review-");
     const { key } = await createApiKey(ctx, "lambda check", "editor@news.example.com", new Date());
     const reviewing = await h.redeploy({ REVIEW: "on" }, ["WeeklyDigest"]);
     expect(reviewing.packages.get("WeeklyDigest")!.fn.environment.REVIEW).toBe("on");

@@ -37,7 +37,7 @@ const themeOf = (d: DigestView, id: string) => d.sections.find((s) => s.items.so
 beforeAll(async () => {
   const { ctx } = bed;
   await ingestFeeds(ctx, [seedFeed, wire], undefined, { now: () => seededNow });
-  readers = await addReaders(ctx.db, ctx.config.tokenSecret, 3, "review-api-");
+  readers = await addReaders(ctx, 3, "review-api-");
   ({ key } = await createApiKey(ctx, "review test", EDITOR, bed.now()));
   await bed.services.clearMailbox();
   const run = await weeklyDigest(ctx, { enqueue: async (jobs) => void queued.push(...jobs) }, { week }, bed.now());

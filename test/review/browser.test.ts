@@ -48,7 +48,7 @@ beforeAll(async () => {
   [browser] = await Promise.all([launchBrowser(), start.waitFor("Press Ctrl-C to stop.", 150_000)]);
   // Readers, made through the store of the running stack (its token secret is in its data directory).
   const { db, config } = createContext(readConfig({ ...process.env, ...env }));
-  readers = await addReaders(db, config.tokenSecret, 2, "review-reader-");
+  readers = await addReaders({ db, config }, 2, "review-reader-");
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

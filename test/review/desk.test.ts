@@ -26,7 +26,7 @@ const ids = async () => {
 
 beforeAll(async () => {
   await ingestFeeds(bed.ctx, [seedFeed], undefined, { now: () => seededNow });
-  await addReaders(bed.ctx.db, bed.ctx.config.tokenSecret, 2, "review-desk-");
+  await addReaders(bed.ctx, 2, "review-desk-");
   expect(await buildDigest(bed.ctx, week)).toMatchObject({ digest: { status: "draft" } });
   editor = await bed.session();
 }, 60_000);

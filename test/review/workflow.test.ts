@@ -30,7 +30,7 @@ const queue = { enqueue: async (jobs: SendJob[]) => void queued.push(...jobs) };
 beforeAll(async () => {
   services = await startTestServices({ REVIEW: "on" });
   await ingestFeeds(services.ctx, [seedFeed, wire], undefined, { now: () => seededNow });
-  await addReaders(services.ctx.db, services.ctx.config.tokenSecret, 2, "workflow-");
+  await addReaders(services.ctx, 2, "workflow-");
 }, 60_000);
 afterAll(() => services.close());
 

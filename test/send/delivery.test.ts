@@ -27,7 +27,7 @@ describe("sending a digest", () => {
       /^<http:\/\/localhost:3000\/unsubscribe\?token=([\w-]+)>, <mailto:digest@tidings\.localhost\?subject=unsubscribe>$/.exec(
         list,
       ) ?? [];
-    expect(verifyToken(bed.ctx.config.tokenSecret, "unsubscribe", token!, new Date())).toBe(bed.active[7]!.id);
+    expect(verifyToken(bed.ctx.config, "unsubscribe", token!, new Date())).toBe(bed.active[7]!.id);
     expect(header(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
     expect(mail.body.text).toContain(`unsubscribe?token=${token}`);
     expect(mail.body.html).toContain(`unsubscribe?token=${token}`);

@@ -17,7 +17,7 @@ let ses: FaultySes;
 
 beforeAll(async () => {
   services = await startTestServices();
-  readers = await addReaders(services.ctx.db, services.ctx.config.tokenSecret, 4, "lambda");
+  readers = await addReaders(services.ctx, 4, "lambda");
   await storeDigest(services.ctx.db, "2026-W20");
   ses = await faultySes(services.sesEndpoint, () => (throttling ? "throttle" : undefined));
 });

@@ -14,7 +14,7 @@ let services: TestServices;
 let readers: Reader[];
 beforeAll(async () => {
   services = await startTestServices();
-  readers = await addReaders(services.ctx.db, services.ctx.config.tokenSecret, 20, "oneclick");
+  readers = await addReaders(services.ctx, 20, "oneclick");
 });
 afterAll(() => services.close());
 

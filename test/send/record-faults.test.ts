@@ -1,6 +1,7 @@
 /**
  * DynamoDB failing after SES accepted a message must not cost the reader a second copy: the
- * completion is retried (by the SDK, and only by it), and if it never lands the claim stays held
+ * completion is retried (by the SDK, and a few times more around it: the one write that guards
+ * against a second copy, send/deliver.ts), and if it never lands the claim stays held
  * (SES's Send event completes it on AWS) instead of being given back for another send. The
  * faults are real DynamoDB answers on the wire (test/support/faulty-dynamo.ts).
  */
@@ -23,7 +24,7 @@ let week = "";
 
 beforeAll(async () => {
   services = await startTestServices();
-  readers = await addReaders(services.ctx.db, services.ctx.config.tokenSecret, 3, "faulty");
+  readers = await addReaders(services.ctx, 3, "faulty");
   dynamo = await faultyDynamo(services.dynamodbEndpoint, services.ctx.config.tableName, ({ operation, input }) => {
     const { PK, SK } = sendKeys.key(week, readers[0]!.id);
     const completion = operation === "UpdateItem" && input.Key?.PK?.S === PK && input.Key.SK?.S === SK;
@@ -39,7 +40,10 @@ afterAll(async () => {
 });
 beforeEach(() => services.clearMailbox());
 
-const quick = { retryDelayMs: 5, delivery: { backoff: { baseMs: 1, capMs: 2 } } };
+const quick = {
+  retryDelayMs: 5,
+  delivery: { backoff: { baseMs: 1, capMs: 2 }, completion: { attempts: 3, baseMs: 1, capMs: 2 } },
+};
 const copiesOf = async (r: Reader) => (await services.mailbox()).filter((m) => m.destination.to[0] === r.email).length;
 
 it("retries a completion DynamoDB refused, and mails nobody twice", async () => {
@@ -54,9 +58,9 @@ it("retries a completion DynamoDB refused, and mails nobody twice", async () => 
 
 it("keeps the claim when the completion never lands, so a rerun does not mail the reader again", async () => {
   ({ week } = await storeDigest(services.ctx.db, "2026-W21"));
-  failCompletions = 6;
+  failCompletions = 16;
   await sendInProcess(ctx, week, quick);
-  expect(failCompletions).toBe(1); // the SDK's five attempts, and no retry of ours around them
+  expect(failCompletions).toBe(1); // the SDK's five attempts, three times over, and no more
   expect(await sendTotals(services.ctx.db, week)).toEqual({ claimed: 1, sent: 2, failed: 0 });
   expect((await getSend(services.ctx.db, week, readers[0]!.id))?.status).toBe("claimed");
   failCompletions = 0;

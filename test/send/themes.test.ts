@@ -26,7 +26,7 @@ const textHeadings = (mail: SentEmail) => [...(mail.body.text ?? "").matchAll(/^
 beforeAll(async () => {
   services = await startTestServices();
   ctx = services.ctx;
-  readers = await addReaders(ctx.db, ctx.config.tokenSecret, 4, "chooser");
+  readers = await addReaders(ctx, 4, "chooser");
 });
 afterAll(() => services.close());
 

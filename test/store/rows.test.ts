@@ -26,13 +26,13 @@ const db = () => services.ctx.db;
 const scan = async () => (await db().client.send(new ScanCommand({ TableName: db().table }))).Items ?? [];
 const put = (Item: Record<string, unknown>) => db().client.send(new PutCommand({ TableName: db().table, Item }));
 const now = new Date("2026-05-18T09:00:00Z");
-const idOf = (address: string) => subscriberId(services.ctx.config.tokenSecret, EmailAddress.parse(address));
+const idOf = (address: string) => subscriberId(services.ctx, EmailAddress.parse(address));
 
 describe("every row the store writes", () => {
   it("carries its entity's type", async () => {
-    const [reader] = await addReaders(db(), services.ctx.config.tokenSecret, 1, "typed"); // claimed, then activated
+    const [reader] = await addReaders(services.ctx, 1, "typed"); // claimed, then activated
     const email = EmailAddress.parse("bounced@example.com");
-    await suppressSubscriber(db(), { id: idOf(email), email, kind: "bounce", detail: "test", now });
+    await suppressSubscriber(db(), { id: await idOf(email), email, kind: "bounce", detail: "test", now });
     await putFeedState(db(), {
       feedKey: "f1",
       source: "https://feed.example/",
@@ -50,6 +50,7 @@ describe("every row the store writes", () => {
       "DIGEST: digest",
       "FEED: feed",
       "FEED: item",
+      "INSTALLATION: installation-key",
       "RATE: rate-limit",
       "READERS: reader-counts",
       "SEND: send",
@@ -61,7 +62,7 @@ describe("every row the store writes", () => {
 describe("a row written before rows had a type", () => {
   it("is found and read like any other, without its keys", async () => {
     const week = "2026-W30";
-    const id = idOf("old@example.com");
+    const id = await idOf("old@example.com");
     const at = "2026-07-21T08:00:00.000Z";
     const feed = { feedKey: feedKeyOf("https://old.example/"), source: "https://old.example/", failures: 2 };
     await put({ ...feedKeys.key(feed.feedKey), ...feedKeys.index(feed.feedKey), ...feed, url: feed.source });

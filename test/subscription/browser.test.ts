@@ -19,7 +19,7 @@ afterAll(async () => {
 
 const stateOf = async (address: string) => {
   const { ctx } = served.services;
-  return (await getSubscriber(ctx.db, subscriberId(ctx.config.tokenSecret, EmailAddress.parse(address))))?.state;
+  return (await getSubscriber(ctx.db, await subscriberId(ctx, EmailAddress.parse(address))))?.state;
 };
 
 /** The first message to `address`, polling the mailbox until it arrives (10 s at most). */
@@ -85,7 +85,7 @@ describe("signing up in Chromium", () => {
     );
     expect(await stateOf(address)).toBe("active");
 
-    const id = subscriberId(served.services.ctx.config.tokenSecret, EmailAddress.parse(address));
+    const id = await subscriberId(served.services.ctx, EmailAddress.parse(address));
     await page.goto(unsubscribeUrl(served.services.ctx.config, { id }));
     expect(await page.locator("h1").textContent()).toBe("Unsubscribe from Tidings: Semiconductors?");
     expect(await page.getByRole("button").count()).toBe(1);

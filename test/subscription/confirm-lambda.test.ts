@@ -21,7 +21,7 @@ const loadHandler = async () => (await coldStart(services, () => import("@tiding
 
 async function dueSignup(address: string) {
   const email = EmailAddress.parse(address);
-  const id = subscriberId(services.ctx.config.tokenSecret, email);
+  const id = await subscriberId(services.ctx, email);
   const consent = { at: new Date().toISOString(), clientAddress: "203.0.113.9", userAgent: "test", form: "home" };
   await claimConfirmation(services.ctx.db, {
     id,

@@ -59,7 +59,7 @@ describe("JSON answers", () => {
 
   it("POST /unsubscribe answers { status }, and an altered link the unsubscribe help", async () => {
     await bed.app.request(await confirmPath("leave-api@example.com"));
-    const link = bed.path(unsubscribeUrl(bed.services.ctx.config, { id: bed.idOf("leave-api@example.com") }));
+    const link = bed.path(unsubscribeUrl(bed.services.ctx.config, { id: await bed.idOf("leave-api@example.com") }));
     const altered = link.slice(0, -3) + (link.endsWith("AAA") ? "BBB" : "AAA");
     const refused = await bed.app.request(altered, { method: "POST", headers: json });
     expect(refused.status).toBe(403);

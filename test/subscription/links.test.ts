@@ -70,13 +70,13 @@ describe("GET /confirm", () => {
 
   it("refuses an unsubscribe token as a confirm token, and the other way round", async () => {
     await signUp("purpose@example.com");
-    const id = bed.idOf("purpose@example.com");
-    const unsubscribeToken = issueToken(bed.services.ctx.config.tokenSecret, "unsubscribe", id, bed.now());
+    const id = await bed.idOf("purpose@example.com");
+    const unsubscribeToken = issueToken(bed.services.ctx.config, "unsubscribe", id, bed.now());
     const res = await bed.app.request(`/confirm?token=${unsubscribeToken}`);
     expect(res.status).toBe(403);
     expect(await bed.stateOf("purpose@example.com")).toBe("pending");
 
-    const confirmToken = issueToken(bed.services.ctx.config.tokenSecret, "confirm", id, bed.now());
+    const confirmToken = issueToken(bed.services.ctx.config, "confirm", id, bed.now());
     for (const method of ["GET", "POST"]) {
       const r = await bed.app.request(`/unsubscribe?token=${confirmToken}`, { method });
       expect(r.status).toBe(403);
@@ -90,7 +90,7 @@ describe("/unsubscribe", () => {
     const link = await signUp(address);
     await bed.app.request(link);
     expect(await bed.stateOf(address)).toBe("active");
-    return bed.path(unsubscribeUrl(bed.services.ctx.config, { id: bed.idOf(address) }));
+    return bed.path(unsubscribeUrl(bed.services.ctx.config, { id: await bed.idOf(address) }));
   }
 
   it("GET shows one button and changes nothing", async () => {
@@ -154,7 +154,7 @@ describe("/unsubscribe", () => {
 
   it("makes a confirm link from before an unsubscribe useless", async () => {
     const old = await signUp("changed-mind@example.com");
-    const link = bed.path(unsubscribeUrl(bed.services.ctx.config, { id: bed.idOf("changed-mind@example.com") }));
+    const link = bed.path(unsubscribeUrl(bed.services.ctx.config, { id: await bed.idOf("changed-mind@example.com") }));
     await bed.app.request(link, { method: "POST" });
     const res = await bed.app.request(old);
     expect(res.status).toBe(403);
@@ -164,11 +164,11 @@ describe("/unsubscribe", () => {
 });
 
 describe("personal links", () => {
-  it("are built on PUBLIC_URL, and the unsubscribe URL is stable", () => {
-    const s = { id: bed.idOf("links@example.com") };
+  it("are built on PUBLIC_URL, and the unsubscribe URL is stable", async () => {
+    const s = { id: await bed.idOf("links@example.com") };
     const cfg = bed.services.ctx.config;
-    expect(unsubscribeUrl(cfg, s)).toMatch(/^http:\/\/localhost:3000\/unsubscribe\?token=[A-Za-z0-9_-]{72}$/);
+    expect(unsubscribeUrl(cfg, s)).toMatch(/^http:\/\/localhost:3000\/unsubscribe\?token=[A-Za-z0-9_-]{76}$/);
     expect(unsubscribeUrl(cfg, s)).toBe(unsubscribeUrl(cfg, s));
-    expect(confirmUrl(cfg, s, bed.now())).toMatch(/^http:\/\/localhost:3000\/confirm\?token=[A-Za-z0-9_-]{72}$/);
+    expect(confirmUrl(cfg, s, bed.now())).toMatch(/^http:\/\/localhost:3000\/confirm\?token=[A-Za-z0-9_-]{76}$/);
   });
 });

@@ -130,7 +130,7 @@ describe("the preference center", () => {
 describe("changing address", () => {
   it("moves the reader, themes and history, only once the new address confirms", async () => {
     const link = await subscribed("mover-old@example.com");
-    const oldId = bed.idOf("mover-old@example.com");
+    const oldId = await bed.idOf("mover-old@example.com");
     await bed.app.request(link, form([["themes", names[2]!]]));
     await storeDigest(bed.services.ctx.db, "2026-W41");
     await sendInProcess(bed.services.ctx, "2026-W41", { retryDelayMs: 5 });
@@ -197,7 +197,7 @@ describe("changing address", () => {
 describe("deleting oneself", () => {
   it("asks first, then erases the address and history; the address may sign up again", async () => {
     const link = await subscribed("eraser@example.com");
-    const id = bed.idOf("eraser@example.com");
+    const id = await bed.idOf("eraser@example.com");
     await storeDigest(bed.services.ctx.db, "2026-W42");
     await sendInProcess(bed.services.ctx, "2026-W42", { retryDelayMs: 5 });
     expect((await getSend(bed.services.ctx.db, "2026-W42", id))?.status).toBe("sent");

@@ -65,7 +65,7 @@ describe("POST /subscribe", () => {
 
     await activate("same-left@example.com");
     await bed.app.request(
-      bed.path(unsubscribeUrl(bed.services.ctx.config, { id: bed.idOf("same-left@example.com") })),
+      bed.path(unsubscribeUrl(bed.services.ctx.config, { id: await bed.idOf("same-left@example.com") })),
       {
         method: "POST",
       },
@@ -74,7 +74,7 @@ describe("POST /subscribe", () => {
     expect(await ask("same-left@example.com")).toEqual(fresh);
 
     await suppressSubscriber(bed.services.ctx.db, {
-      id: bed.idOf("same-bounced@example.com"),
+      id: await bed.idOf("same-bounced@example.com"),
       email: EmailAddress.parse("same-bounced@example.com"),
       kind: "bounce",
       detail: "Permanent/General",
@@ -110,7 +110,7 @@ describe("POST /subscribe", () => {
     const home = formOf(await (await bed.app.request("/")).text());
     const retry = formOf(await (await signup(bed.app, { email: "nope" }, { client: freshClient() })).text());
     const left = await bed.app.request(
-      bed.path(unsubscribeUrl(bed.services.ctx.config, { id: bed.idOf("x@example.com") })),
+      bed.path(unsubscribeUrl(bed.services.ctx.config, { id: await bed.idOf("x@example.com") })),
       {
         method: "POST",
       },

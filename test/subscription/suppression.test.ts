@@ -27,7 +27,7 @@ describe("SES bounce and complaint events", () => {
   it("suppress an active subscriber on a hard bounce; no later signup mails it", async () => {
     await activeReader("gone@example.com");
     const [outcome] = await deliver(fixture("bounce-permanent.json", "gone@example.com"));
-    expect(outcome).toEqual({ event: "bounce (Permanent/General)", suppressed: [bed.idOf("gone@example.com")] });
+    expect(outcome).toEqual({ event: "bounce (Permanent/General)", suppressed: [await bed.idOf("gone@example.com")] });
     expect(await bed.subscriber("gone@example.com")).toMatchObject({
       state: "suppressed",
       suppression: { kind: "bounce", detail: "Permanent/General" },
@@ -44,7 +44,7 @@ describe("SES bounce and complaint events", () => {
     await signup(bed.app, { email: "annoyed@example.com" }, { client: freshClient() });
     const [invite] = await bed.mailbox();
     const [outcome] = await deliver(fixture("complaint.json", "annoyed@example.com"));
-    expect(outcome).toEqual({ event: "complaint (abuse)", suppressed: [bed.idOf("annoyed@example.com")] });
+    expect(outcome).toEqual({ event: "complaint (abuse)", suppressed: [await bed.idOf("annoyed@example.com")] });
 
     // The link in that email no longer subscribes, and asking again sends nothing.
     const res = await bed.app.request(confirmLink(invite?.body.text).replace("http://localhost:3000", ""));
@@ -62,7 +62,7 @@ describe("SES bounce and complaint events", () => {
     expect(await bed.mailbox()).toHaveLength(0);
   });
 
-  it("ignore soft bounces, deliveries and records that are not SES events", async () => {
+  it("ignore soft bounces of mail that was no digest, deliveries and records that are not SES events", async () => {
     await activeReader("full-mailbox@example.com");
     const outcomes = await deliver(
       fixture("bounce-transient.json", "full-mailbox@example.com"),
@@ -70,7 +70,11 @@ describe("SES bounce and complaint events", () => {
       { hello: "world" },
     );
     expect(outcomes).toEqual([
-      { event: "bounce (Transient/MailboxFull)", suppressed: [], ignored: "not a hard bounce" },
+      {
+        event: "bounce (Transient/MailboxFull)",
+        suppressed: [],
+        ignored: "a soft bounce of a message that was not a digest",
+      },
       { event: "Delivery", suppressed: [], ignored: "neither a bounce nor a complaint" },
       { event: "unknown", suppressed: [], ignored: "neither a bounce nor a complaint" },
     ]);

@@ -1,11 +1,11 @@
 /** The preference center's token purposes: preferences links never expire; change-address ones last 48 hours. */
 import { describe, expect, it } from "vitest";
 import { EmailAddress } from "@tidings/core/subscription/address";
-import { subscriberId } from "@tidings/core/subscription/subscriber";
+import { idWithKey } from "@tidings/core/subscription/id";
 import { CONFIRM_TOKEN_TTL_MS, issueToken, verifyToken, type TokenPurpose } from "@tidings/core/subscription/token";
 
-const secret = "unit-test-secret";
-const id = subscriberId(secret, EmailAddress.parse("reader@example.com"));
+const secret = { tokenSecret: "unit-test-secret", tokenSecretPrevious: [] };
+const id = idWithKey(Buffer.alloc(32, 3), EmailAddress.parse("reader@example.com"));
 const issued = new Date("2026-05-18T09:00:00Z");
 const later = (ms: number) => new Date(issued.getTime() + ms);
 

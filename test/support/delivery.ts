@@ -25,13 +25,12 @@ export function useDeliveryBed() {
 
   beforeAll(async () => {
     services = await startTestServices();
-    const { db, config } = services.ctx;
-    active = await addReaders(db, config.tokenSecret, 1000, "reader");
+    active = await addReaders(services.ctx, 1000, "reader");
     readers = [
       ...active,
-      ...(await addReaders(db, config.tokenSecret, 15, "pending", "pending")),
-      ...(await addReaders(db, config.tokenSecret, 15, "left", "unsubscribed")),
-      ...(await addReaders(db, config.tokenSecret, 10, "bounced", "suppressed")),
+      ...(await addReaders(services.ctx, 15, "pending", "pending")),
+      ...(await addReaders(services.ctx, 15, "left", "unsubscribed")),
+      ...(await addReaders(services.ctx, 10, "bounced", "suppressed")),
     ];
   }, 120_000);
   afterAll(() => services?.close());

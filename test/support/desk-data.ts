@@ -14,12 +14,14 @@ const DAY = 86_400_000;
 const names = ["ada", "ben", "chen", "dara", "eli", "fatima", "gus", "hana", "ivan", "jo", "kai", "lena", "mo", "noor"];
 
 export async function seedReaderHistory(ctx: Context, now: Date, count = 240): Promise<void> {
-  const readers = Array.from({ length: count }, (_, i) => {
-    const email = EmailAddress.parse(`${names[i % names.length]}.${i}@example.com`);
-    // Growth: later readers come faster (square root spreads them towards now).
-    const joined = new Date(now.getTime() - 180 * DAY * (1 - Math.sqrt(i / count)) - DAY);
-    return { i, email, id: subscriberId(ctx.config.tokenSecret, email), joined };
-  });
+  const readers = await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const email = EmailAddress.parse(`${names[i % names.length]}.${i}@example.com`);
+      // Growth: later readers come faster (square root spreads them towards now).
+      const joined = new Date(now.getTime() - 180 * DAY * (1 - Math.sqrt(i / count)) - DAY);
+      return { i, email, id: await subscriberId(ctx, email), joined };
+    }),
+  );
   await mapLimit(readers, 8, async ({ i, email, id, joined }) => {
     const consent = { at: joined.toISOString(), clientAddress: "198.51.100.7", userAgent: "Mozilla/5.0", form: "home" };
     await claimConfirmation(ctx.db, { id, email, consent, now: joined, resendAfterMs: 0, expiresAfterMs: 400 * DAY });

@@ -6,7 +6,8 @@
 import { createDb, type Db } from "@tidings/core/store/db";
 import { faultyHop, type FaultyHop } from "./faulty-hop.ts";
 
-export type DynamoFault = "server-error" | "throttle" | "access-denied";
+/** "lost-answer": the request is carried out, then answered with a server error. */
+export type DynamoFault = "server-error" | "throttle" | "access-denied" | "lost-answer";
 
 /** One DynamoDB request: its operation (`UpdateItem`, `BatchWriteItem`…) and its JSON input. */
 export interface DynamoCall {
@@ -17,7 +18,7 @@ export interface DynamoCall {
 /** Decides, per request, whether it fails and how (undefined: pass it on). */
 export type DynamoPlan = (call: DynamoCall) => DynamoFault | undefined;
 
-const answers: Record<DynamoFault, { status: number; type: string; message: string }> = {
+const answers: Record<DynamoFault, { status: number; type: string; message: string; afterForwarding?: boolean }> = {
   "server-error": { status: 500, type: "com.amazonaws.dynamodb.v20120810#InternalServerError", message: "injected" },
   throttle: {
     status: 400,
@@ -25,6 +26,12 @@ const answers: Record<DynamoFault, { status: number; type: string; message: stri
     message: "injected",
   },
   "access-denied": { status: 400, type: "com.amazon.coral.service#AccessDeniedException", message: "injected" },
+  "lost-answer": {
+    status: 500,
+    type: "com.amazonaws.dynamodb.v20120810#InternalServerError",
+    message: "injected",
+    afterForwarding: true,
+  },
 };
 
 export interface FaultyDynamo extends FaultyHop {
@@ -46,6 +53,7 @@ export async function faultyDynamo(target: string, table: string, plan: DynamoPl
       status: a.status,
       headers: { "content-type": "application/x-amz-json-1.0" },
       body: JSON.stringify({ __type: a.type, message: a.message }),
+      afterForwarding: a.afterForwarding,
     };
   });
   return {

@@ -19,6 +19,8 @@ export interface HopAnswer {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Pass the request on first, then answer this instead of the service: the work done, the answer lost. */
+  afterForwarding?: boolean;
 }
 
 export interface FaultyHop {
@@ -38,14 +40,15 @@ export async function faultyHop(
     req.on("end", () => {
       const body = Buffer.concat(chunks);
       const answer = intercept({ method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body });
-      if (answer) {
-        res.writeHead(answer.status, answer.headers);
-        res.end(answer.body);
-        return;
-      }
+      const fault = () => {
+        res.writeHead(answer!.status, answer!.headers);
+        res.end(answer!.body);
+      };
+      if (answer && !answer.afterForwarding) return fault();
       const forward = request(
         { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
         (up) => {
+          if (answer) return up.resume().on("end", fault);
           res.writeHead(up.statusCode ?? 502, up.headers);
           up.pipe(res);
         },

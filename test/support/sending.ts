@@ -1,6 +1,7 @@
 /** Subscribers and a stored digest for delivery tests and the send benchmark. */
 import { renderDigest } from "@tidings/core/digest/email";
 import { mapLimit } from "@tidings/core/async/map-limit";
+import type { Context } from "@tidings/core/context";
 import type { Db } from "@tidings/core/store/db";
 import { putDigest, type Digest } from "@tidings/core/store/digests";
 import { claimConfirmation } from "@tidings/core/store/signup-claims";
@@ -21,10 +22,16 @@ export interface Reader {
 const when = new Date("2026-05-01T09:00:00Z");
 
 /** Signs up `count` readers `<prefix>N@example.com` through the store and leaves them in `fate`. */
-export async function addReaders(db: Db, secret: string, count: number, prefix: string, fate: Fate = "active") {
-  const readers: Reader[] = Array.from({ length: count }, (_, i) => {
+export async function addReaders(
+  ctx: Pick<Context, "db" | "config">,
+  count: number,
+  prefix: string,
+  fate: Fate = "active",
+) {
+  const { db } = ctx;
+  const readers: Reader[] = await mapLimit([...Array(count).keys()], 16, async (i) => {
     const email = EmailAddress.parse(`${prefix}${i}@example.com`);
-    return { id: subscriberId(secret, email), email, fate };
+    return { id: await subscriberId(ctx, email), email, fate };
   });
   await mapLimit(readers, 16, async ({ id, email }) => {
     const consent = { at: when.toISOString(), clientAddress: "203.0.113.9", userAgent: "test", form: "home" };

@@ -44,11 +44,15 @@ export interface Declared {
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
-/** A stand-in for a component: its name, a type like SST's (`sst.aws.Queue`), an ARN and URL. */
+/**
+ * A stand-in for a component: its name, a type like SST's (`sst.aws.Queue`), an ARN and URL,
+ * and the underlying resources infra/alarms.ts reads (`nodes.queue.name`, `nodes.function.name`).
+ */
 class Component {
   readonly arn: string;
   readonly url: string;
   readonly name: string;
+  readonly nodes: { queue: { name: string }; function: { name: string } };
   constructor(
     readonly type: string,
     readonly componentName: string,
@@ -56,6 +60,7 @@ class Component {
     this.arn = `arn:stand-in:${componentName}`;
     this.url = `https://stand-in/${componentName}`;
     this.name = componentName;
+    this.nodes = { queue: { name: componentName }, function: { name: `${componentName}Function` } };
   }
 }
 
@@ -114,7 +119,7 @@ export async function declaredInfra(
     }
     subscribe(args: Record<string, unknown>, options?: unknown) {
       functions.push(describeFunction(this.componentName, "sqs", { ...args, subscription: options }));
-      return this;
+      return new Component("sst.aws.QueueLambdaSubscriber", `${this.componentName}Subscriber`);
     }
   }
   class SnsTopic extends Component {
@@ -124,7 +129,7 @@ export async function declaredInfra(
     }
     subscribe(name: string, args: Record<string, unknown>, options?: unknown) {
       functions.push(describeFunction(name, "sns", { ...args, subscription: options }));
-      return this;
+      return new Component("sst.aws.SnsTopicLambdaSubscriber", name);
     }
   }
   class LambdaFunction extends Component {
@@ -151,7 +156,7 @@ export async function declaredInfra(
   }
 
   const globals = globalThis as Record<string, unknown>;
-  const saved = { sst: globals.sst, $config: globals.$config };
+  const saved = { sst: globals.sst, aws: globals.aws, $app: globals.$app, $config: globals.$config };
   const savedEnv = { ...process.env };
   globals.sst = {
     Secret: component("sst.sst.Secret"),
@@ -166,6 +171,12 @@ export async function declaredInfra(
       dns: (args?: unknown) => ({ dns: "route53", args }),
     },
   };
+  // Pulumi's AWS provider, for the resources SST has no component for (alarms, email subscriptions).
+  globals.aws = {
+    cloudwatch: { MetricAlarm: component("aws.cloudwatch.MetricAlarm") },
+    sns: { TopicSubscription: component("aws.sns.TopicSubscription") },
+  };
+  globals.$app = { name: "tidings", stage: env.SST_STAGE ?? "check" };
   globals.$config = (config: unknown) => config;
   Object.assign(process.env, env);
   try {

@@ -66,7 +66,7 @@ export async function signupDue(services: TestServices, address: string, now: Da
   });
   const res = await signup(app, { email: address }, { client: freshClient() });
   if (res.status !== 200) throw new Error(`signup of ${address}: ${res.status}`);
-  return { subscriberId: subscriberId(services.ctx.config.tokenSecret, EmailAddress.parse(address)) };
+  return { subscriberId: await subscriberId(services.ctx, EmailAddress.parse(address)) };
 }
 
 /** The confirm link in a confirmation email's text part. */
@@ -105,8 +105,8 @@ export function useTestbed() {
     },
     now: () => t!.now(),
     advance: (ms: number) => t!.advance(ms),
-    idOf: (address: string) => subscriberId(bed.services.ctx.config.tokenSecret, EmailAddress.parse(address)),
-    subscriber: (address: string) => getSubscriber(bed.services.ctx.db, bed.idOf(address)),
+    idOf: (address: string) => subscriberId(bed.services.ctx, EmailAddress.parse(address)),
+    subscriber: async (address: string) => getSubscriber(bed.services.ctx.db, await bed.idOf(address)),
     stateOf: async (address: string) => (await bed.subscriber(address))?.state,
     /** Every message sent so far, once the confirmation emails queued so far are out. */
     mailbox: async () => {

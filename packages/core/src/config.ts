@@ -15,6 +15,8 @@ export interface Config {
   /** Base of every link in emails and pages, without a trailing slash. */
   publicUrl: string;
   port: number;
+  /** Where the local app listens (HOST): this machine only, unless told otherwise. */
+  host: string;
   sender: string;
   digestTimezone: string;
   postalAddress: string;
@@ -36,16 +38,26 @@ export interface Config {
   sendConsumers: number;
   /** True inside a Lambda deployed by SST. */
   onAws: boolean;
+  /**
+   * True when a local command was told (`--aws`) to use the deployed stage's resources through
+   * SST links, as `npx sst shell --stage STAGE` provides them: no local endpoints. Never set by
+   * the environment alone.
+   */
+  linkedStage: boolean;
   /** Served through CloudFront (infra/cdn.ts): the reader's address comes from the edge's header. */
   behindCdn: boolean;
   /** Where the local stack keeps its data (repository root `.data/`). */
   dataDir: string;
-  /** Key for signing subscriber tokens. */
+  /** The key that signs subscriber tokens (TOKEN_SECRET). */
   tokenSecret: string;
+  /** Older token keys that still verify (TOKEN_SECRET_PREVIOUS, comma-separated): links sent before a rotation. */
+  tokenSecretPrevious: string[];
   /** The newsletter's themes file (THEMES_FILE); undefined: the shipped `templates/themes.json`. */
   themesFile: string | undefined;
   /** The editors who may sign in to the desk (ADMIN_EMAILS), lower-cased; none on AWS unless set. */
   adminEmails: string[];
+  /** When a send pauses itself to protect the sender's reputation (send/reputation.ts). */
+  guard: { bounceRate: number; complaintRate: number; minSends: number };
   /** REVIEW: "on", the weekly job builds a draft for the editors to approve; "off", it sends at once. */
   review: "off" | "on";
   /** REVIEW_DEADLINE: what the next week's job does with a draft still unapproved. */
@@ -83,6 +95,13 @@ function localTokenSecret(dataDir: string): string {
   }
 }
 
+function list(raw: string | undefined): string[] {
+  return (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 function oneOf<T extends string>(name: string, raw: string | undefined, values: readonly [T, ...T[]]): T {
   if (raw === undefined) return values[0];
   const value = raw.trim().toLowerCase();
@@ -103,8 +122,13 @@ function positiveNumber(name: string, raw: string | undefined): number | undefin
 // laptop on Node 20 is supported until then. Set the variable to "false" to see the warning.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
+export interface ReadOptions {
+  /** Use the deployed stage's resources (SST links, e.g. under `sst shell`): asked for explicitly. */
+  linkedStage?: boolean;
+}
+
 /** Reads the configuration from an environment (default: this process's). An empty value is unset. */
-export function readConfig(raw: Env = process.env): Config {
+export function readConfig(raw: Env = process.env, { linkedStage = false }: ReadOptions = {}): Config {
   const env: Env = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const onAws = Boolean(env.AWS_LAMBDA_FUNCTION_NAME && env.SST_RESOURCE_App);
   const dataDir = env.TIDINGS_DATA_DIR ?? join(repoRoot, ".data");
@@ -114,9 +138,16 @@ export function readConfig(raw: Env = process.env): Config {
   const queue = linked<{ url: string }>("SendQueue");
   const confirmQueue = linked<{ url: string }>("ConfirmQueue");
   const secret = linked<{ value: string }>("TokenSecret");
+  const previousSecrets = linked<{ value: string }>("TokenSecretPrevious");
   const api = linked<{ url: string }>("Api");
   const cdn = linked<{ url: string }>("Cdn");
-  const local = (value: string | undefined, fallback: string) => (onAws ? value : (value ?? fallback));
+  if (linkedStage && !table) {
+    throw new Error(
+      "the deployed stage's table is not linked here: run the command through `npx sst shell --stage STAGE -- …`",
+    );
+  }
+  const deployed = onAws || linkedStage;
+  const local = (value: string | undefined, fallback: string) => (deployed ? value : (value ?? fallback));
 
   let tokenSecret: string | undefined = env.TOKEN_SECRET ?? secret?.value;
   return {
@@ -131,6 +162,7 @@ export function readConfig(raw: Env = process.env): Config {
       "",
     ),
     port,
+    host: env.HOST ?? "127.0.0.1",
     sender: env.SENDER ?? email?.sender ?? "Tidings <digest@tidings.localhost>",
     digestTimezone: env.DIGEST_TIMEZONE ?? "UTC",
     postalAddress: env.POSTAL_ADDRESS ?? "Tidings, 1 Example Street, Springfield",
@@ -144,6 +176,7 @@ export function readConfig(raw: Env = process.env): Config {
     sendRate: positiveNumber("SEND_RATE", env.SEND_RATE),
     sendConsumers: positiveNumber("SEND_CONSUMERS", env.SEND_CONSUMERS) ?? 4,
     onAws,
+    linkedStage,
     behindCdn: onAws && cdn !== undefined,
     dataDir,
     // Relative to the working directory: the repository root locally, the bundle on AWS.
@@ -152,6 +185,13 @@ export function readConfig(raw: Env = process.env): Config {
       .split(",")
       .map((e) => e.trim().toLowerCase())
       .filter(Boolean),
+    // SES reviews an account at 5% bounces or 0.1% complaints: pause before it does.
+    guard: {
+      bounceRate: (positiveNumber("GUARD_BOUNCE_PERCENT", env.GUARD_BOUNCE_PERCENT) ?? 4) / 100,
+      complaintRate: (positiveNumber("GUARD_COMPLAINT_PERCENT", env.GUARD_COMPLAINT_PERCENT) ?? 0.08) / 100,
+      minSends: positiveNumber("GUARD_MIN_SENDS", env.GUARD_MIN_SENDS) ?? 200,
+    },
+    tokenSecretPrevious: list(env.TOKEN_SECRET_PREVIOUS ?? previousSecrets?.value),
     review: oneOf("REVIEW", env.REVIEW, ["off", "on"]),
     reviewDeadline: oneOf("REVIEW_DEADLINE", env.REVIEW_DEADLINE, ["skip", "send"]),
     get tokenSecret() {

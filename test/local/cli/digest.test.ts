@@ -18,7 +18,7 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   services = await startTestServices();
-  readers = await addReaders(services.ctx.db, services.ctx.config.tokenSecret, 400, "cli");
+  readers = await addReaders(services.ctx, 400, "cli");
   await storeDigest(services.ctx.db, "2026-W20");
   await storeDigest(services.ctx.db, "2026-W21");
   // The command finds "the running local stack" through its lock file: these test services.

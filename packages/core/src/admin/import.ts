@@ -130,10 +130,9 @@ export async function importSubscribers(
     skipped: { unsubscribed: 0, suppressed: 0, duplicate: 0 },
     invalid: [],
   };
-  const readers: Candidate[] = readAddresses(csv, report).map((email) => ({
-    email,
-    id: subscriberId(ctx.config.tokenSecret, email),
-  }));
+  const readers: Candidate[] = await Promise.all(
+    readAddresses(csv, report).map(async (email) => ({ email, id: await subscriberId(ctx, email) })),
+  );
   for (let i = 0; i < readers.length; i += 100) {
     const chunk = readers.slice(i, i + 100);
     const rows = await batchGet(

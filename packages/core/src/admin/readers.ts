@@ -53,7 +53,7 @@ export async function findReaders(ctx: Context, query: ListQuery) {
 
 /** A reader's whole record (the reader's page), or undefined; an erased reader is not shown. */
 export async function readerByAddress(ctx: Context, email: EmailAddress): Promise<Subscriber | undefined> {
-  const s = await getSubscriber(ctx.db, subscriberId(ctx.config.tokenSecret, email));
+  const s = await getSubscriber(ctx.db, await subscriberId(ctx, email));
   return s && s.state !== "erased" ? s : undefined;
 }
 

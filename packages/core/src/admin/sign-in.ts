@@ -55,7 +55,7 @@ export async function requestSignIn(
   now: Date,
 ): Promise<void> {
   await enforce(ctx, SIGN_IN_LIMITS.client, "sign-in-client", clientKey(request.clientAddress), now);
-  await enforce(ctx, SIGN_IN_LIMITS.email, "sign-in-email", subscriberId(ctx.config.tokenSecret, request.email), now);
+  await enforce(ctx, SIGN_IN_LIMITS.email, "sign-in-email", await subscriberId(ctx, request.email), now);
   const editor = isEditor(ctx.config, request.email) ? request.email.toLowerCase() : null;
   await outbox.enqueue([{ signIn: editor }]);
 }

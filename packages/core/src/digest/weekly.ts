@@ -10,15 +10,27 @@ import type { Queue } from "../queue/queue.ts";
 import { settleOverdueDrafts } from "../review/deadline.ts";
 import { requestReview } from "../review/request.ts";
 import { fanOut } from "../send/fan-out.ts";
+import { resumeDelivery } from "../send/reputation.ts";
 import type { SendJob } from "../send/job.ts";
 import { buildDigest } from "./build.ts";
 import { lastCompleteWeek } from "./week.ts";
 
-/** What the schedule sends (`{}`), or an operator (`{ "week": "2026-W20" }` to send a week again). */
-export const WeeklyDigestEvent = z.object({ week: z.string().optional() }).loose();
+/**
+ * What the schedule sends (`{}`), or an operator: `{ "week": "2026-W20" }` to send a week again,
+ * `{ "week": "2026-W20", "resume": true }` to resume a send the reputation guard paused.
+ */
+export const WeeklyDigestEvent = z
+  .object({ week: z.string().optional(), resume: z.boolean().optional() })
+  .loose()
+  .refine((e) => !e.resume || e.week, 'a resume names its week: { "week": "2026-W20", "resume": true }');
 export type WeeklyDigestEvent = z.infer<typeof WeeklyDigestEvent>;
 
 export async function weeklyDigest(ctx: Context, queue: Queue<SendJob>, event: WeeklyDigestEvent, now = new Date()) {
+  if (event.resume && event.week) {
+    const resumed = await resumeDelivery(ctx, event.week, queue, now);
+    ctx.log.info("weekly digest: resume", { week: event.week, ...resumed });
+    return { week: event.week, ...resumed };
+  }
   const week = event.week ?? lastCompleteWeek(now, ctx.config.digestTimezone);
   const settled = await settleOverdueDrafts(ctx, week, (w) => fanOut(ctx, w, queue, { now }), now);
   const overdue = settled.length ? { overdue: settled } : {};

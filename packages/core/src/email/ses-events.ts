@@ -1,12 +1,16 @@
 /**
  * What SES reports about the email it took, as the configuration set publishes it to an SNS
- * topic: hard bounces and complaints suppress the address (subscription/suppression.ts); Send
- * events complete digest send records (send/send-events.ts).
+ * topic: hard bounces and complaints suppress the address (subscription/suppression.ts) and
+ * count against their digest, whose send the reputation guard may pause
+ * (send/delivery-events.ts); Send events complete digest send records (send/send-events.ts).
  */
 import type { SNSEvent } from "aws-lambda";
 import type { Context } from "../context.ts";
 import { isSendEvent, recordSendEvent } from "../send/send-events.ts";
+import { countDigestEvent, type DigestEventOutcome } from "../send/delivery-events.ts";
 import { applySesEvent, type SesEventOutcome } from "../subscription/suppression.ts";
+
+export type SesNotificationOutcome = SesEventOutcome & Partial<DigestEventOutcome>;
 
 /**
  * Applies every SES record in an SNS delivery; a failure throws, so SNS retries the delivery.
@@ -16,8 +20,8 @@ export async function handleSesNotifications(
   ctx: Context,
   event: SNSEvent,
   now = new Date(),
-): Promise<SesEventOutcome[]> {
-  const outcomes: SesEventOutcome[] = [];
+): Promise<SesNotificationOutcome[]> {
+  const outcomes: SesNotificationOutcome[] = [];
   for (const record of event.Records) {
     let body: unknown;
     try {
@@ -27,7 +31,7 @@ export async function handleSesNotifications(
       continue;
     }
     if (isSendEvent(body)) await recordSendEvent(ctx, body);
-    else outcomes.push(await applySesEvent(ctx, body, now));
+    else outcomes.push({ ...(await applySesEvent(ctx, body, now)), ...(await countDigestEvent(ctx, body, now)) });
   }
   return outcomes;
 }

@@ -168,6 +168,9 @@ export async function ingestFeeds(
     return result;
   });
   const sum = (field: "new" | "updated" | "unchanged") => results.reduce((n, r) => n + r[field], 0);
+  ctx.metrics.count("ItemsIngested", sum("new"));
+  // Every run reports how many feeds are failing, backing off included: the alarm wants a day of them.
+  ctx.metrics.count("FeedsFailing", results.filter((r) => r.status === "failed" || r.status === "backing_off").length);
   return {
     feeds: results,
     new: sum("new"),

@@ -10,8 +10,10 @@ import type { DigestEmail } from "../digest/reader-copy.ts";
 import { TidingsError } from "../error.ts";
 import { memoizeAsync } from "../memo.ts";
 import { getDigest } from "../store/digests.ts";
-import { defaultDelivery, deliverJob, type DeliveryOptions, type JobOutcome } from "./deliver.ts";
+import type { Log } from "../log.ts";
+import { defaultDelivery, deliverJob, SendingStopped, type DeliveryOptions, type JobOutcome } from "./deliver.ts";
 import { TokenBucket } from "./pace.ts";
+import { checkReputation } from "./reputation.ts";
 import type { Consume } from "../queue/queue.ts";
 import type { SendJob } from "./job.ts";
 import { settleDelivery } from "./settle.ts";
@@ -42,9 +44,18 @@ export const verdict = (outcome: JobOutcome) => (outcome.retry > 0 ? "retry" : "
 
 /** A queue consumer from a job deliverer, telling `onOutcome` about each delivery. */
 export const asConsume =
-  (deliver: DeliverJob, onOutcome?: (outcome: JobOutcome) => void): Consume<SendJob> =>
+  (deliver: DeliverJob, onOutcome?: (outcome: JobOutcome) => void, log?: Log): Consume<SendJob> =>
   async (job) => {
-    const outcome = await deliver(job);
+    let outcome: JobOutcome;
+    try {
+      outcome = await deliver(job);
+    } catch (error) {
+      // As SQS does with a failed Lambda: the job comes again later (storage down for a moment),
+      // and dead-letters after its last try. A stopped send stops everything.
+      if (!log || error instanceof SendingStopped) throw error;
+      log.error("send: a job failed; it will be delivered again", { week: job.week, error });
+      return "retry";
+    }
     onOutcome?.(outcome);
     return verdict(outcome);
   };
@@ -60,8 +71,14 @@ export function createConsumer(ctx: Context, options: ConsumerOptions): DeliverJ
   });
   const delivery: DeliveryOptions = { ...defaultDelivery, ...options };
   return async (job, signal) => {
+    // A paused send takes nobody: the job is let go, and a resume queues its readers again.
+    if ((await checkReputation(ctx, job.week)) === "paused") {
+      return { sent: 0, skipped: 0, failed: 0, retry: 0, held: job.subscriberIds.length };
+    }
     const options = signal ? { ...delivery, signal: anySignal(delivery.signal, signal) } : delivery;
     const outcome = await deliverJob(ctx, job, await digestOf(job.week), options);
+    ctx.metrics.count("EmailsSent", outcome.sent);
+    ctx.metrics.count("EmailsFailed", outcome.failed);
     if (outcome.retry === 0) {
       await settleDelivery(ctx.db, job.week).catch((error: unknown) =>
         ctx.log.warn("send: could not check whether the delivery is done", { week: job.week, error }),

@@ -6,6 +6,7 @@ import type { Context } from "../context.ts";
 import { asConsume, createConsumer, sendRate, type DeliverJob } from "./consumer.ts";
 import type { DeliveryOptions, JobOutcome } from "./deliver.ts";
 import { fanOut } from "./fan-out.ts";
+import { resumeDelivery } from "./reputation.ts";
 import { TokenBucket } from "./pace.ts";
 import { localQueue } from "../queue/local.ts";
 import { SendJob } from "./job.ts";
@@ -17,6 +18,8 @@ export interface SendProgress {
   failed: number;
   /** Recipients handed back to the queue for a later try (counted each time). */
   retried: number;
+  /** Recipients not tried because the reputation guard paused the send. */
+  held: number;
   seconds: number;
 }
 
@@ -24,6 +27,10 @@ export interface SendSummary extends SendProgress {
   week: string;
   /** True when the send was stopped before every recipient was tried. */
   stopped: boolean;
+  /** True when the reputation guard paused it (`resume` continues it). */
+  paused: boolean;
+  /** True when asked to resume a send that was not paused: nothing was queued. */
+  nothingToResume: boolean;
   /** Jobs that kept failing past the queue's limit (SQS would move them to the dead-letter queue). */
   deadLetters: number;
 }
@@ -40,17 +47,20 @@ export interface InProcessOptions {
   onProgress?: (progress: SendProgress) => void;
   /** Stops the send gracefully: no new recipient is started; those in flight finish. */
   signal?: AbortSignal;
+  /** Continue a send the reputation guard paused, instead of starting one. */
+  resume?: boolean;
 }
 
 export async function sendInProcess(ctx: Context, week: string, options: InProcessOptions = {}): Promise<SendSummary> {
   const started = performance.now();
-  const totals = { recipients: 0, sent: 0, skipped: 0, failed: 0, retried: 0 };
+  const totals = { recipients: 0, sent: 0, skipped: 0, failed: 0, retried: 0, held: 0 };
   const progress = () => ({ ...totals, seconds: (performance.now() - started) / 1000 });
   const tally = (o: JobOutcome) => {
     totals.sent += o.sent;
     totals.skipped += o.skipped;
     totals.failed += o.failed;
     totals.retried += o.retry;
+    totals.held += o.held ?? 0;
     options.onProgress?.(progress());
   };
   const deliver =
@@ -60,7 +70,7 @@ export async function sendInProcess(ctx: Context, week: string, options: InProce
       ...(options.signal ? { signal: options.signal } : {}),
       pace: options.delivery?.pace ?? new TokenBucket(await sendRate(ctx)),
     });
-  const consume = asConsume(deliver, tally);
+  const consume = asConsume(deliver, tally, ctx.log);
   const queue = localQueue(consume, {
     schema: SendJob,
     log: ctx.log,
@@ -69,8 +79,22 @@ export async function sendInProcess(ctx: Context, week: string, options: InProce
     retryDelayMs: options.retryDelayMs ?? 1_000,
     signal: options.signal,
   });
-  const { recipients } = await fanOut(ctx, week, queue, options.batchSize ? { batchSize: options.batchSize } : {});
-  totals.recipients = recipients;
+  const begun = options.resume
+    ? await resumeDelivery(ctx, week, queue)
+    : {
+        status: "started",
+        ...(await fanOut(ctx, week, queue, options.batchSize ? { batchSize: options.batchSize } : {})),
+      };
+  totals.recipients = "recipients" in begun ? begun.recipients : 0;
   await queue.drained();
-  return { week, ...progress(), stopped: options.signal?.aborted ?? false, deadLetters: queue.deadLetters.length };
+  const stopped = options.signal?.aborted ?? false;
+  const nothingToResume = begun.status === "not_paused";
+  return {
+    week,
+    ...progress(),
+    stopped,
+    paused: totals.held > 0,
+    nothingToResume,
+    deadLetters: queue.deadLetters.length,
+  };
 }

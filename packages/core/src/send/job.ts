@@ -1,7 +1,7 @@
 /** The send queue's messages: a batch of recipients of one digest (one SQS message, one consumer call), or the start of a delivery. */
 import { z } from "zod";
 import { isWeekName } from "../digest/week.ts";
-import { SUBSCRIBER_ID_PREFIX } from "../subscription/subscriber.ts";
+import { SUBSCRIBER_ID_PREFIX } from "../subscription/id.ts";
 
 export const SendJob = z.object({
   /** The digest's ISO week, e.g. `2026-W20`. */

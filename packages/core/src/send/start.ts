@@ -24,7 +24,8 @@ export function sendQueueConsumer(
   queue: Queue<SendJob>,
   onOutcome?: (outcome: JobOutcome) => void,
 ): Consume<SendMessage> {
-  const consumeJob = asConsume(deliver, onOutcome);
+  // With the log: a job that fails is delivered again later (as SQS would), not thrown.
+  const consumeJob = asConsume(deliver, onOutcome, ctx.log);
   return async (message) => {
     if ("start" in message) {
       const { recipients } = await fanOut(ctx, message.week, queue, { once: true });

@@ -18,7 +18,7 @@ export async function sendTestCopy(ctx: Context, week: string, to: string): Prom
   const digest = await getDigest(ctx.db, week);
   if (!digest) throw new TidingsError("not_found", "send.no_digest", `there is no digest of ${week}: build it first`);
   // The links a subscriber with this address would get: they work if they are one. Every theme.
-  const links = readerLinks(ctx.config, { id: subscriberId(ctx.config.tokenSecret, address.data) });
+  const links = readerLinks(ctx.config, { id: await subscriberId(ctx, address.data) });
   const mail = readerCopy(digest, "all", links)!;
   const input = sendEmailInput(
     { ...mail, subject: `[TEST] ${mail.subject}` },

@@ -62,6 +62,11 @@ export interface DigestSummary {
   approvedAt?: string;
   /** A draft the next week's job found unapproved: what REVIEW_DEADLINE made of it, and when. */
   deadline?: { action: "skipped" | "sent"; at: string };
+  /**
+   * Set while the reputation guard holds a `sending` digest's delivery (store/send-pause.ts): it
+   * stays `sending` (final, begun, not every reader done) until a resume lets it finish.
+   */
+  sendPause?: { at: string; reason: string };
 }
 
 export interface Digest extends DigestSummary {
@@ -125,6 +130,7 @@ const summaryFields = [
   "approvedBy",
   "approvedAt",
   "deadline",
+  "sendPause",
 ] as const;
 /** DynamoDB's row limit, less room for the attribute names. */
 const maxRowBytes = 390 * 1024;

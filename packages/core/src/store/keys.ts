@@ -4,7 +4,7 @@
  * pattern each key serves. These formats are in live tables: changing one orphans the rows
  * written before it.
  */
-import { subscriberIdBytes } from "../subscription/subscriber.ts";
+import { subscriberIdBytes } from "../subscription/id.ts";
 
 /** What a row holds. Rows written before `type` existed lack it; they are read all the same. */
 export type EntityType =
@@ -21,6 +21,8 @@ export type EntityType =
   | "api-key"
   | "audit"
   | "setup"
+  | "mailbox"
+  | "installation-key"
   | "correction";
 
 // Type aliases, not interfaces: they stay assignable to the SDK's Record<string, unknown> keys.
@@ -197,6 +199,24 @@ export const auditKeys = {
 export const setupKeys = {
   type: "setup",
   key: (name: string): PrimaryKey => ({ PK: `SETUP#${name}`, SK: "DONE" }),
+} as const;
+
+/**
+ * Keys of the installation itself (the subscriber-id key): `INSTALLATION` / `KEY#<name>`,
+ * written once, never changed, exported and imported with everything else.
+ */
+export const installationKeys = {
+  type: "installation-key",
+  key: (name: string): PrimaryKey => ({ PK: "INSTALLATION", SK: `KEY#${name}` }),
+} as const;
+
+/**
+ * A mailbox's confirmation budget: `MAILBOX#<mailboxKey>` / `CONFIRMATIONS`, the key a keyed
+ * hash of the canonical mailbox (subscription/mailbox.ts), never the address.
+ */
+export const mailboxKeys = {
+  type: "mailbox",
+  key: (mailbox: string): PrimaryKey => ({ PK: `MAILBOX#${mailbox}`, SK: "CONFIRMATIONS" }),
 } as const;
 
 /**

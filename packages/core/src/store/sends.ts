@@ -41,22 +41,41 @@ function fromRow(row: Record<string, unknown>): SendRecord {
   return dataOf(row) as unknown as SendRecord;
 }
 
+export interface ClaimOptions {
+  /** The new claim's id (the caller keeps it, should the write's outcome be unknown). */
+  claimId?: string;
+  /**
+   * Earlier claims of the caller's own whose outcome it never learnt (the write failed for good
+   * after perhaps landing) and which never reached SES: taken over at once, not after the timeout.
+   */
+  orphans?: string[];
+}
+
 export async function claimSend(
   db: Db,
   week: string,
   subscriberId: string,
   now: number,
   claimTimeoutMs: number,
+  { claimId = randomUUID(), orphans = [] }: ClaimOptions = {},
 ): Promise<SendClaim> {
-  const claimId = randomUUID();
+  const orphaned = orphans.map((_, i) => `:orphan${i}`);
   const won = await putIf(db, {
     Item: toRow({ week, subscriberId, status: "claimed", claimId, claimedAt: now }),
-    ConditionExpression: "attribute_not_exists(PK) OR (#status = :claimed AND claimedAt < :stale)",
+    ConditionExpression:
+      "attribute_not_exists(PK) OR (#status = :claimed AND claimedAt < :stale)" +
+      (orphans.length ? ` OR (#status = :claimed AND claimId IN (${orphaned.join(", ")}))` : ""),
     ExpressionAttributeNames: { "#status": "status" },
-    ExpressionAttributeValues: { ":claimed": "claimed", ":stale": now - claimTimeoutMs },
+    ExpressionAttributeValues: {
+      ":claimed": "claimed",
+      ":stale": now - claimTimeoutMs,
+      ...Object.fromEntries(orphans.map((o, i) => [`:orphan${i}`, o])),
+    },
   });
   if (won) return { ok: true, claimId };
   const existing = await getSend(db, week, subscriberId);
+  // The SDK sent the Put again after a lost answer, and the first one had landed: ours.
+  if (existing?.status === "claimed" && existing.claimId === claimId) return { ok: true, claimId };
   if (existing && existing.status !== "claimed") return { ok: false, reason: "done", status: existing.status };
   return { ok: false, reason: "busy" };
 }

@@ -16,6 +16,8 @@
  * | subscriber   | SUB#<subscriberId> | SUB              | ACTIVE#<shard>      | <subscriberId>  (only while active: sparse; expires via `expiresAt` only while pending) |
  * | send record  | SEND#<week>        | SUB#<subscriberId> | —                 | —                            |
  * | rate limit   | RATE#<scope>#<key> | <len>s#<start>   | —                   | —  (expires via `expiresAt`) |
+ * | installation key | INSTALLATION   | KEY#<name>       | —                   | —  (the subscriber-id key: written once) |
+ * | mailbox budget | MAILBOX#<key>    | CONFIRMATIONS    | —                   | —  (expires via `expiresAt`) |
  * | reader counts| READERS            | WEEK#<week>      | —                   | —  (ADD counters per state)  |
  * | sign-in link | SIGNIN#<sha256>    | LINK             | —                   | —  (expires via `expiresAt`) |
  * | session      | SESSION#<sha256>   | SESSION          | SESSIONS#<editor>   | <createdAt>  (expires via `expiresAt`) |
@@ -43,12 +45,16 @@
  * - unconfirmed signups are forgotten: a pending subscriber row carries `expiresAt`, 30 days after
  *   its last confirmation email (each signup that sends one moves it on); confirming, leaving
  *   or being suppressed removes it, so active, unsubscribed and suppressed rows never expire;
- * - signup rate limits: conditional UpdateItem (ADD hits) on `RATE#signup-client#<ip or /64>` and
- *   `RATE#signup-email#<subscriberId>`, SK the window's length and start
- *   (`60s#<epoch seconds>`);
+ * - signup rate limits: conditional UpdateItem (ADD hits) on `RATE#signup-client#<ip or /64>`,
+ *   `RATE#signup-email#<subscriberId>` and `RATE#signup-mailbox#<mailboxKey>`, SK the window's
+ *   length and start (`60s#<epoch seconds>`);
+ * - confirmation emails per mailbox (every spelling of it): conditional UpdateItem on
+ *   `MAILBOX#<mailboxKey>` (at most 3 while unconfirmed, one per 10 minutes); deleted on confirm;
  * - exactly-once sends: conditional Put on (SEND#week, SUB#id) claims, a conditional Update
  *   completes (only the claim's holder), a conditional Delete gives the claim back;
- * - a digest's send totals: Query PK `SEND#<week>`.
+ * - a digest's send totals: Query PK `SEND#<week>`;
+ * - the key subscriber ids are computed with: GetItem `INSTALLATION` / `KEY#id`, written once by a
+ *   conditional Put (subscription/id-key.ts);
  * - the desk's subscriber list, by state, search by address prefix, in pages: Query GSI2
  *   `SUBS#<state>`, GSI2SK BETWEEN (after the cursor, or the prefix) AND prefix + U+FFFF; all
  *   states at once merges the four partitions' pages by address;

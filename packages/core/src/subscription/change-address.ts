@@ -83,7 +83,7 @@ export async function requestAddressChange(ctx: Context, id: string, to: EmailAd
       { data: { retryAfterSeconds: ADDRESS_CHANGE_RESEND_AFTER_MS / 1000 } },
     );
   }
-  const token = issueToken(ctx.config.tokenSecret, "change-address", id, now);
+  const token = issueToken(ctx.config, "change-address", id, now);
   const confirmUrl = `${ctx.config.publicUrl}/preferences/address/confirm?token=${token}&code=${change.code}`;
   const email = personalise(await changeAddressTemplate(ctx.config.postalAddress), { confirmUrl });
   const input = sendEmailInput(email, {
@@ -124,7 +124,7 @@ export async function pendingAddressChange(
   code: string,
   now: Date,
 ): Promise<Subscriber & { addressChange: AddressChange }> {
-  const id = verifyToken(ctx.config.tokenSecret, "change-address", token, now);
+  const id = verifyToken(ctx.config, "change-address", token, now);
   const reader = await getSubscriber(ctx.db, id);
   if (!reader?.addressChange || !sameCode(reader.addressChange.code, code)) throw unusable();
   if (reader.state !== "active") throw notActive();
@@ -143,7 +143,7 @@ export async function confirmAddressChange(
   now: Date,
 ): Promise<{ id: string; email: EmailAddress }> {
   const reader = await pendingAddressChange(ctx, token, code, now);
-  const to = { id: subscriberId(ctx.config.tokenSecret, reader.addressChange.email) };
+  const to = { id: await subscriberId(ctx, reader.addressChange.email) };
   const outcome = await moveSubscriber(ctx.db, reader, to, { ...who, at: now.toISOString() });
   if (outcome === "taken") {
     throw new TidingsError(

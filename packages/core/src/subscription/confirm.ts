@@ -1,9 +1,17 @@
 /** The click on the double opt-in link. */
 import type { Context } from "../context.ts";
 import { TidingsError } from "../error.ts";
+import { resetMailbox } from "../store/mailbox-confirmations.ts";
 import { activateSubscriber } from "../store/subscriber-state.ts";
+import { getSubscriber } from "../store/subscribers.ts";
+import { mailboxKey } from "./mailbox.ts";
 import type { Confirmation } from "./subscriber.ts";
 import { verifyToken } from "./token.ts";
+
+/** Checks a confirm token without changing anything (a HEAD request). Throws on a bad token. */
+export function checkConfirmToken(ctx: Context, token: string, now: Date): void {
+  verifyToken(ctx.config, "confirm", token, now);
+}
 
 /**
  * Activates the subscriber a confirm token names, and says who it was (the welcome page links
@@ -17,12 +25,16 @@ export async function confirmSubscription(
   who: Omit<Confirmation, "at">,
   now: Date,
 ): Promise<{ status: "confirmed" | "already"; subscriberId: string }> {
-  const id = verifyToken(ctx.config.tokenSecret, "confirm", token, now);
+  const id = verifyToken(ctx.config, "confirm", token, now);
   const outcome = await activateSubscriber(ctx.db, id, { ...who, at: now.toISOString() });
   ctx.log.info("confirm", { subscriber: id, outcome });
   switch (outcome) {
-    case "activated":
+    case "activated": {
+      // Confirmed: should they leave and sign up again, the mailbox's budget starts afresh.
+      const reader = await getSubscriber(ctx.db, id);
+      if (reader) await resetMailbox(ctx.db, await mailboxKey(ctx, reader.email));
       return { status: "confirmed", subscriberId: id };
+    }
     case "active":
       return { status: "already", subscriberId: id };
     case "unsubscribed":

@@ -13,8 +13,11 @@ import type { Context } from "../context.ts";
 import { afterResponse, localQueue, type LocalQueue } from "../queue/local.ts";
 import type { Consume, Queue } from "../queue/queue.ts";
 import { retrySes } from "../send/ses-errors.ts";
+import { claimMailboxConfirmation, refundMailboxConfirmation } from "../store/mailbox-confirmations.ts";
 import { releaseConfirmation, restoreConfirmation, takeConfirmation } from "../store/signup-claims.ts";
-import { SUBSCRIBER_ID_PREFIX } from "./subscriber.ts";
+import { CONFIRMATION_RESEND_AFTER_MS, CONFIRMATIONS_PER_MAILBOX, PENDING_SIGNUP_TTL_MS } from "./limits.ts";
+import { mailboxKey } from "./mailbox.ts";
+import { SUBSCRIBER_ID_PREFIX } from "./id.ts";
 import { confirmationRequest } from "./confirmation-email.ts";
 
 /** One per signup, whatever became of it; no token, no address. */
@@ -24,6 +27,12 @@ export type ConfirmationMessage = z.infer<typeof ConfirmationMessage>;
 export type ConfirmationOutbox = Queue<ConfirmationMessage>;
 
 export type ConfirmationOutcome = "sent" | "not_due" | "failed";
+
+const mailboxBudget = {
+  max: CONFIRMATIONS_PER_MAILBOX,
+  gapMs: CONFIRMATION_RESEND_AFTER_MS,
+  ttlMs: PENDING_SIGNUP_TTL_MS,
+};
 
 /** SES calls per email before the claim is given back (throttling, 5xx, no answer). */
 const sesAttempts = { attempts: 3, baseMs: 200, capMs: 2_000 };
@@ -37,6 +46,14 @@ export async function deliverConfirmation(
   const id = message.subscriberId;
   const due = await takeConfirmation(ctx.db, id);
   if (!due) return "not_due"; // active, suppressed, sent recently, or this message came twice
+  // Every spelling of the mailbox shares one budget: a stranger cannot flood it with `+tags`.
+  // Counted at the signup's time, as the per-address rule is, however late the outbox runs.
+  const mailbox = await mailboxKey(ctx, due.email);
+  const signedUpAt = new Date(due.claimedAt);
+  if (!(await claimMailboxConfirmation(ctx.db, mailbox, signedUpAt, mailboxBudget))) {
+    ctx.log.info("signup: confirmation not sent, the mailbox had its share", { subscriber: id });
+    return "not_due";
+  }
   try {
     const request = await confirmationRequest(ctx, { id, email: due.email }, now);
     await retrySes(() => ctx.ses.send(new SendEmailCommand(request)), sesAttempts);
@@ -44,6 +61,7 @@ export async function deliverConfirmation(
     if (!fromSes(error)) {
       // SES never saw the email (it could not be rendered): due again for this message's next delivery.
       await restoreConfirmation(ctx.db, id, due.claimedAt);
+      await refundMailboxConfirmation(ctx.db, mailbox, signedUpAt);
       throw error;
     }
     ctx.log.error("signup: SES refused the confirmation; the reader may sign up again at once", {
@@ -51,6 +69,7 @@ export async function deliverConfirmation(
       error,
     });
     await releaseConfirmation(ctx.db, id, due.claimedAt);
+    await refundMailboxConfirmation(ctx.db, mailbox, signedUpAt);
     return "failed";
   }
   ctx.log.info("signup: confirmation sent", { subscriber: id });

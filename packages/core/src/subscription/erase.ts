@@ -24,7 +24,7 @@ export type Erasable = { email: EmailAddress } | { id: string };
  * @example await eraseSubscriber(ctx, { email }, new Date())
  */
 export async function eraseSubscriber(ctx: Context, who: Erasable, now: Date): Promise<"erased" | "not_found"> {
-  const id = "id" in who ? who.id : subscriberId(ctx.config.tokenSecret, who.email);
+  const id = "id" in who ? who.id : await subscriberId(ctx, who.email);
   const at = now.toISOString();
   const tombstone = rowOf(subscriberKeys.type, subscriberKeys.key(id), {
     id,

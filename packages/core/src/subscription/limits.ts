@@ -4,8 +4,11 @@ import { TidingsError } from "../error.ts";
 import type { Db } from "../store/db.ts";
 import { hitRateLimit, type RateLimit } from "../store/rate-limits.ts";
 
-/** A pending address gets at most one confirmation email per this long. */
+/** A pending address, or any spelling of its mailbox, gets at most one confirmation email per this long. */
 export const CONFIRMATION_RESEND_AFTER_MS = 10 * 60 * 1000;
+
+/** Confirmation emails one mailbox gets in all while none of its spellings confirmed. */
+export const CONFIRMATIONS_PER_MAILBOX = 3;
 
 /**
  * A signup nobody confirmed is deleted (DynamoDB TTL) this long after its last confirmation
@@ -20,6 +23,8 @@ export const SIGNUP_LIMITS = {
     { windowSeconds: 60 * 60, max: 30 },
   ],
   email: [{ windowSeconds: 60 * 60, max: 5 }],
+  /** Every spelling of one mailbox together (`bomb+1@x`, `bomb+2@x` …: mailbox.ts). */
+  mailbox: [{ windowSeconds: 60 * 60, max: 5 }],
 } as const;
 
 /**
@@ -63,12 +68,16 @@ async function enforce(
   }
 }
 
-/** Throws `subscription.rate_limited` (429) when this client or this address has signed up too often. */
+/**
+ * Throws `subscription.rate_limited` (429) when this client, this address as typed, or its
+ * mailbox in any spelling has signed up too often.
+ */
 export async function enforceSignupLimits(
   db: Db,
-  who: { clientAddress: string; subscriberId: string },
+  who: { clientAddress: string; subscriberId: string; mailbox: string },
   now: Date,
 ): Promise<void> {
   await enforce(db, SIGNUP_LIMITS.client, "signup-client", clientKey(who.clientAddress), now);
   await enforce(db, SIGNUP_LIMITS.email, "signup-email", who.subscriberId, now);
+  await enforce(db, SIGNUP_LIMITS.mailbox, "signup-mailbox", who.mailbox, now);
 }

@@ -2,11 +2,11 @@
 import type { Config } from "../config.ts";
 import { issueToken } from "./token.ts";
 
-type Keyed = Pick<Config, "publicUrl" | "tokenSecret">;
+type Keyed = Pick<Config, "publicUrl" | "tokenSecret" | "tokenSecretPrevious">;
 
 /** The double opt-in link, valid 48 hours from `now`. */
 export function confirmUrl(config: Keyed, subscriber: { id: string }, now: Date): string {
-  return `${config.publicUrl}/confirm?token=${issueToken(config.tokenSecret, "confirm", subscriber.id, now)}`;
+  return `${config.publicUrl}/confirm?token=${issueToken(config, "confirm", subscriber.id, now)}`;
 }
 
 /**
@@ -18,7 +18,7 @@ export function confirmUrl(config: Keyed, subscriber: { id: string }, now: Date)
  *                   { Name: "List-Unsubscribe-Post", Value: "List-Unsubscribe=One-Click" }]
  */
 export function unsubscribeUrl(config: Keyed, subscriber: { id: string }): string {
-  return `${config.publicUrl}/unsubscribe?token=${issueToken(config.tokenSecret, "unsubscribe", subscriber.id, new Date(0))}`;
+  return `${config.publicUrl}/unsubscribe?token=${issueToken(config, "unsubscribe", subscriber.id, new Date(0))}`;
 }
 
 /**
@@ -26,7 +26,7 @@ export function unsubscribeUrl(config: Keyed, subscriber: { id: string }): strin
  * it never expires and is the same in every issue, so an old email still reaches it.
  */
 export function preferencesUrl(config: Keyed, subscriber: { id: string }): string {
-  return `${config.publicUrl}/preferences?token=${issueToken(config.tokenSecret, "preferences", subscriber.id, new Date(0))}`;
+  return `${config.publicUrl}/preferences?token=${issueToken(config, "preferences", subscriber.id, new Date(0))}`;
 }
 
 /** Both links every digest carries (footer and List-Unsubscribe). */

@@ -23,7 +23,7 @@ const gone = () =>
 
 /** The reader a preferences link names. Throws token errors, or `preferences.gone`. */
 export async function preferencesReader(ctx: Context, token: string, now: Date): Promise<Subscriber> {
-  const id = verifyToken(ctx.config.tokenSecret, "preferences", token, now);
+  const id = verifyToken(ctx.config, "preferences", token, now);
   const reader = await getSubscriber(ctx.db, id);
   if (!reader || reader.state === "erased") throw gone();
   return reader;

@@ -8,6 +8,7 @@ import { claimConfirmation } from "../store/signup-claims.ts";
 import type { EmailAddress } from "./address.ts";
 import type { ConfirmationOutbox } from "./confirmation-outbox.ts";
 import { CONFIRMATION_RESEND_AFTER_MS, enforceSignupLimits, PENDING_SIGNUP_TTL_MS } from "./limits.ts";
+import { mailboxKey } from "./mailbox.ts";
 import { subscriberId, type Consent } from "./subscriber.ts";
 
 export interface SignupRequest {
@@ -26,8 +27,9 @@ export async function requestSubscription(
   request: SignupRequest,
   now: Date,
 ): Promise<void> {
-  const id = subscriberId(ctx.config.tokenSecret, request.email);
-  await enforceSignupLimits(ctx.db, { clientAddress: request.consent.clientAddress, subscriberId: id }, now);
+  const id = await subscriberId(ctx, request.email);
+  const mailbox = await mailboxKey(ctx, request.email);
+  await enforceSignupLimits(ctx.db, { clientAddress: request.consent.clientAddress, subscriberId: id, mailbox }, now);
   const claimed = await claimConfirmation(ctx.db, {
     id,
     email: request.email,
@@ -37,5 +39,6 @@ export async function requestSubscription(
     expiresAfterMs: PENDING_SIGNUP_TTL_MS,
   });
   await outbox.enqueue([{ subscriberId: id }]);
+  ctx.metrics.count("Signups");
   ctx.log.info("signup", { subscriber: id, form: request.consent.form, confirmationDue: claimed });
 }

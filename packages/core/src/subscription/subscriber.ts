@@ -1,7 +1,9 @@
 /** A subscriber: who they are to us, where they stand, and the consent that put them there. */
-import { createHmac } from "node:crypto";
-import { addressKey, type EmailAddress } from "./address.ts";
-import { subscriptionKeys } from "./keys.ts";
+import type { EmailAddress } from "./address.ts";
+import { idWithKey } from "./id.ts";
+import { idKey, type Keyed } from "./id-key.ts";
+
+export { SUBSCRIBER_ID_PREFIX, subscriberIdBytes } from "./id.ts";
 
 /**
  * - pending: signed up, not yet confirmed (gets confirmation emails, nothing else);
@@ -89,20 +91,13 @@ export interface Subscriber {
   expiresAt?: number;
 }
 
-export const SUBSCRIBER_ID_PREFIX = "sub_";
-
 /**
  * The subscriber id of an address: the same for every spelling that `addressKey` folds together,
- * and unguessable without the secret, so a leaked id does not reveal the address.
+ * unguessable without the installation's id key (id-key.ts), so a leaked id does not reveal the
+ * address, and unchanged when the token key rotates. Every id is computed here.
+ *
+ * @example const id = await subscriberId(ctx, EmailAddress.parse("reader@example.com"));
  */
-export function subscriberId(secret: string, address: EmailAddress): string {
-  const digest = createHmac("sha256", subscriptionKeys(secret).id).update(addressKey(address)).digest();
-  return SUBSCRIBER_ID_PREFIX + digest.subarray(0, 16).toString("base64url");
-}
-
-/** The 16 bytes behind an id, or undefined when `id` is not one of ours. */
-export function subscriberIdBytes(id: string): Buffer | undefined {
-  if (!id.startsWith(SUBSCRIBER_ID_PREFIX)) return undefined;
-  const bytes = Buffer.from(id.slice(SUBSCRIBER_ID_PREFIX.length), "base64url");
-  return bytes.length === 16 ? bytes : undefined;
+export async function subscriberId(ctx: Keyed, address: EmailAddress): Promise<string> {
+  return idWithKey(await idKey(ctx), address);
 }

@@ -7,7 +7,7 @@ import { verifyToken } from "./token.ts";
 
 /** Checks an unsubscribe token without changing anything (the GET page). Throws on a bad token. */
 export function checkUnsubscribeToken(ctx: Context, token: string, now: Date): void {
-  verifyToken(ctx.config.tokenSecret, "unsubscribe", token, now);
+  verifyToken(ctx.config, "unsubscribe", token, now);
 }
 
 /**
@@ -15,7 +15,7 @@ export function checkUnsubscribeToken(ctx: Context, token: string, now: Date): v
  * false when there was nothing to do (already unsubscribed, suppressed, or unknown).
  */
 export async function unsubscribe(ctx: Context, token: string, now: Date): Promise<boolean> {
-  const id = verifyToken(ctx.config.tokenSecret, "unsubscribe", token, now);
+  const id = verifyToken(ctx.config, "unsubscribe", token, now);
   const left = await unsubscribeFrom(ctx.db, id, now);
   ctx.log.info("unsubscribe", { subscriber: id, changed: left !== undefined });
   // A reader of the digests who leaves counts against the newest one sent ("unsubscribed since").

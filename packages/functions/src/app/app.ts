@@ -16,6 +16,8 @@ import { notFound, onError } from "./errors.tsx";
 import { digestCache } from "./digest-pages.ts";
 import { noStoreWhereNeverCached } from "./http-cache.ts";
 import { archiveFeedRoute } from "./routes/archive-feed.ts";
+import { allowedMethods, headChangesNothing } from "./safe-methods.ts";
+import { sameOriginForms } from "./same-origin-forms.ts";
 import { assets } from "./routes/assets.ts";
 import { api } from "./routes/api/index.ts";
 import { desk } from "./routes/admin/index.ts";
@@ -85,6 +87,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("now", deps.now ?? (() => new Date()));
     await next();
   });
+  app.use(headChangesNothing);
+  app.use(sameOriginForms);
   // Public pages revalidate with strong ETags (a bodiless 304); personal ones are never cached.
   app.use(noStoreWhereNeverCached);
   for (const path of ["/", "/digests", "/digests/*", "/digests.xml"]) app.use(path, etag());
@@ -100,7 +104,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/digests.xml", archiveFeedRoute(digests));
   app.route("/admin", desk);
   app.route("/api/v1", api);
-  app.notFound(notFound);
+  const methodNotAllowed = allowedMethods(app);
+  app.notFound((c) => methodNotAllowed(c) ?? notFound(c));
   app.onError(onError);
   return app;
 }

@@ -1,5 +1,6 @@
 import { handle } from "hono/aws-lambda";
 import { createContext } from "@tidings/core/context";
+import { flushingMetrics } from "@tidings/core/metrics";
 import { sqsQueue } from "@tidings/core/queue/sqs";
 import type { SignInMessage } from "@tidings/core/admin/sign-in-mail";
 import type { SendMessage } from "@tidings/core/send/job";
@@ -18,4 +19,7 @@ const deliveries = sqsQueue<SendMessage>(ctx.sqs, ctx.config.sendQueueUrl, "Send
 
 const clientAddress = ctx.config.behindCdn ? cdnClientAddress : lambdaClientAddress;
 
-export const handler = handle(createApp({ ctx, confirmations, deskMail, deliveries, clientAddress }));
+export const handler = flushingMetrics(
+  ctx.metrics,
+  handle(createApp({ ctx, confirmations, deskMail, deliveries, clientAddress })),
+);

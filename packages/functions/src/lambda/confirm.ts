@@ -8,6 +8,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import type { Context as LambdaContext, SQSEvent } from "aws-lambda";
 import { createContext } from "@tidings/core/context";
+import { flushingMetrics } from "@tidings/core/metrics";
 import { OutboxMessage, outboxConsumer } from "@tidings/core/queue/outbox";
 import { sqsRecordHandler } from "@tidings/core/queue/sqs";
 
@@ -15,5 +16,6 @@ const ctx = createContext();
 const processor = new BatchProcessor(EventType.SQS);
 const record = sqsRecordHandler(OutboxMessage, outboxConsumer(ctx), ctx.log);
 
-export const handler = (event: SQSEvent, context: LambdaContext) =>
-  processPartialResponse(event, record, processor, { context, throwOnFullBatchFailure: false });
+export const handler = flushingMetrics(ctx.metrics, (event: SQSEvent, context: LambdaContext) =>
+  processPartialResponse(event, record, processor, { context, throwOnFullBatchFailure: false }),
+);

@@ -4,6 +4,7 @@
  * send queue. Running it again sends only to those not yet sent.
  */
 import { createContext } from "@tidings/core/context";
+import { flushingMetrics } from "@tidings/core/metrics";
 import { WeeklyDigestEvent, weeklyDigest } from "@tidings/core/digest/weekly";
 import { sqsQueue } from "@tidings/core/queue/sqs";
 import type { SendJob } from "@tidings/core/send/job";
@@ -11,4 +12,6 @@ import type { SendJob } from "@tidings/core/send/job";
 const ctx = createContext();
 const queue = sqsQueue<SendJob>(ctx.sqs, ctx.config.sendQueueUrl, "SendQueue");
 
-export const handler = (event: unknown) => weeklyDigest(ctx, queue, WeeklyDigestEvent.parse(event ?? {}));
+export const handler = flushingMetrics(ctx.metrics, (event: unknown) =>
+  weeklyDigest(ctx, queue, WeeklyDigestEvent.parse(event ?? {})),
+);

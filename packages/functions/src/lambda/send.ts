@@ -8,6 +8,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import type { Context as LambdaContext, SQSEvent } from "aws-lambda";
 import { createContext } from "@tidings/core/context";
+import { flushingMetrics } from "@tidings/core/metrics";
 import { memoizeAsync } from "@tidings/core/memo";
 import type { Queue } from "@tidings/core/queue/queue";
 import { sqsQueue, sqsRecordHandler } from "@tidings/core/queue/sqs";
@@ -32,7 +33,7 @@ const deliverer = memoizeAsync(async () =>
 /** Time kept back from the Lambda timeout to record what was sent and answer SQS. */
 const MARGIN_MS = 15_000;
 
-export async function handler(event: SQSEvent, context: LambdaContext) {
+export const handler = flushingMetrics(ctx.metrics, async (event: SQSEvent, context: LambdaContext) => {
   const deliver = await deliverer();
   const deadline = AbortSignal.timeout(Math.max(1_000, context.getRemainingTimeInMillis() - MARGIN_MS));
   const record = sqsRecordHandler(
@@ -42,4 +43,4 @@ export async function handler(event: SQSEvent, context: LambdaContext) {
   );
   // A job handed back is routine (throttling): answer with its id rather than fail the invocation.
   return processPartialResponse(event, record, processor, { context, throwOnFullBatchFailure: false });
-}
+});

@@ -4,10 +4,11 @@
  */
 import type { SNSEvent } from "aws-lambda";
 import { createContext } from "@tidings/core/context";
+import { flushingMetrics } from "@tidings/core/metrics";
 import { handleSesNotifications } from "@tidings/core/email/ses-events";
 
 const ctx = createContext();
 
-export const handler = async (event: SNSEvent) => {
+export const handler = flushingMetrics(ctx.metrics, async (event: SNSEvent) => {
   await handleSesNotifications(ctx, event);
-};
+});

@@ -14,26 +14,29 @@ import { newsletter } from "@tidings/templates/newsletter";
 import { useLocalStack } from "../stack.ts";
 import { requestReviewOf, sendAll, sendTest } from "./send-digest.ts";
 
-const usage = "usage: npm run digest -- [--week 2026-W20] [--rebuild] [--send] [--to ADDRESS]";
+const usage =
+  "usage: npm run digest -- [--week 2026-W20] [--rebuild] [--send] [--to ADDRESS] | --week 2026-W20 --resume";
 
 function fail(message: string): never {
   process.stderr.write(`npm run digest: ${message}\n`);
   process.exit(1);
 }
 
-let options: { week?: string | undefined; rebuild: boolean; send: boolean; to?: string | undefined };
+let options: { week?: string | undefined; rebuild: boolean; send: boolean; resume: boolean; to?: string | undefined };
 try {
   ({ values: options } = parseArgs({
     options: {
       week: { type: "string" },
       rebuild: { type: "boolean", default: false },
       send: { type: "boolean", default: false },
+      resume: { type: "boolean", default: false },
       to: { type: "string" },
     },
     strict: true,
     allowPositionals: false,
   }));
   if (options.week) parseWeek(options.week); // a typo fails before any service starts
+  if (options.resume && !options.week) throw new Error("--resume names the week whose send it resumes");
 } catch (e) {
   fail(isTidingsError(e) ? e.message : `${(e as Error).message}\n${usage}`);
 }
@@ -56,8 +59,10 @@ try {
       );
     }
   }
-  const result = await buildDigest(stack.ctx, week, { rebuild: options.rebuild });
-  if (result.status === "empty") {
+  const result = options.resume ? undefined : await buildDigest(stack.ctx, week, { rebuild: options.rebuild });
+  if (!result) {
+    if (!(await sendAll(stack, week, true))) process.exitCode = 1;
+  } else if (result.status === "empty") {
     const { range } = result;
     process.stdout.write(
       `No digest for ${range.week} (${weekDates(range, newsletter.locale)}, ${config.digestTimezone}): no item was published that week.\n`,

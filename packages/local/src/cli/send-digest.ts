@@ -5,6 +5,7 @@
 import { availableParallelism } from "node:os";
 import { sendRate } from "@tidings/core/send/consumer";
 import { defaultDelivery } from "@tidings/core/send/deliver";
+import { getSendControl } from "@tidings/core/store/send-pause";
 import { sendTotals } from "@tidings/core/store/sends";
 import { sendInProcess, type SendProgress } from "@tidings/core/send/in-process";
 import { sendTestCopy } from "@tidings/core/send/test-copy";
@@ -42,8 +43,11 @@ function line(p: SendProgress): string {
   return `  ${done}/${p.recipients}  sent ${p.sent}  skipped ${p.skipped}  failed ${p.failed}  retried ${p.retried}  ${rate}/s`;
 }
 
-/** Resolves true when every recipient is done (sent, skipped or failed for good). */
-export async function sendAll(stack: LocalStack, week: string): Promise<boolean> {
+/**
+ * Resolves true when every recipient is done (sent, skipped or failed for good). `resume`
+ * continues a send the reputation guard paused.
+ */
+export async function sendAll(stack: LocalStack, week: string, resume = false): Promise<boolean> {
   // Ctrl-C stops gracefully: recipients in flight finish and are recorded; run again to finish.
   const stop = new AbortController();
   const onSignal = () => {
@@ -56,7 +60,7 @@ export async function sendAll(stack: LocalStack, week: string): Promise<boolean>
   let last = 0;
   let shown = "";
   const tty = process.stdout.isTTY;
-  process.stdout.write(`Sending ${week} to every active subscriber…\n`);
+  process.stdout.write(resume ? `Resuming the send of ${week}…\n` : `Sending ${week} to every active subscriber…\n`);
   const workers = sendWorkers(stack.ctx.config, {
     threads: Math.min(4, availableParallelism()),
     ratePerSecond: await sendRate(stack.ctx),
@@ -66,6 +70,7 @@ export async function sendAll(stack: LocalStack, week: string): Promise<boolean>
     const summary = await sendInProcess(stack.ctx, week, {
       deliver: workers.deliver,
       signal: stop.signal,
+      resume,
       onProgress: (p) => {
         const now = performance.now();
         if (now - last < (tty ? 100 : 2000)) return;
@@ -74,8 +79,22 @@ export async function sendAll(stack: LocalStack, week: string): Promise<boolean>
         process.stdout.write(tty ? `\r${shown}` : `${shown}\n`);
       },
     });
+    if (summary.nothingToResume) {
+      process.stdout.write(`Nothing to resume: the send of ${week} is not paused.\n`);
+      return true;
+    }
     // The final count, unless it is the line already on screen.
     if (line(summary) !== shown || tty) process.stdout.write(`${tty ? "\r" : ""}${line(summary)}\n`);
+    if (summary.paused) {
+      const { paused } = await getSendControl(stack.ctx.db, week);
+      process.stdout.write(
+        `Paused by the reputation guard: ${paused?.reason ?? "bounces or complaints over the limit"}.\n` +
+          `${summary.sent} sent before it paused; ${summary.held} not tried. The editors were told by email.\n` +
+          `Resume when ready (nobody gets it twice): npm run digest -- --week ${week} --resume\n` +
+          mailbox(stack),
+      );
+      return false;
+    }
     const verb = summary.stopped ? "Stopped" : "Done";
     const complete = !summary.stopped && summary.deadLetters === 0;
     // Claims still held belong to another sender, or to one that crashed: theirs to finish, or ours

@@ -4,7 +4,8 @@
  * the week as JSON.
  *
  * The digests' own HTML is MJML output, full of inline styles, so those two pages carry a CSP of
- * their own: inline styles allowed, scripts, frames, forms and everything else refused.
+ * their own: inline styles allowed, images over https only (no mixed content on an https page,
+ * nothing a network can see or swap), scripts, frames, forms and everything else refused.
  */
 import { Hono, type Context as HonoContext } from "hono";
 import { isWeekName, weekDates } from "@tidings/core/digest/week";
@@ -17,7 +18,7 @@ import { cacheAs, cacheControl } from "../http-cache.ts";
 import { Layout } from "../pages/layout.tsx";
 
 export const digestPageCsp =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * A digest's pages: from memory when final (delivery began), else read and built anew (a digest

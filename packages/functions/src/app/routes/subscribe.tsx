@@ -3,6 +3,7 @@ import { validator } from "hono/validator";
 import { z } from "zod";
 import { TidingsError } from "@tidings/core/error";
 import { EmailAddress } from "@tidings/core/subscription/address";
+import { undeliverableReason } from "@tidings/core/subscription/deliverable";
 import { requestSubscription } from "@tidings/core/subscription/subscribe";
 import { themes } from "@tidings/core/theme/themes";
 import type { AppEnv } from "../env.ts";
@@ -23,8 +24,10 @@ const SignupInput = z.object({
 const signupInput = validator("form", async (form, c) => {
   const raw: unknown = sentJson(c) ? await c.req.json().catch(() => undefined) : form;
   const parsed = SignupInput.safeParse(raw ?? {});
-  if (parsed.success) return parsed.data;
-  const reason = parsed.error.issues[0]?.message ?? "That does not look like an email address.";
+  const undeliverable =
+    parsed.success && undeliverableReason(parsed.data.email, { localStack: !c.var.ctx.config.onAws });
+  if (parsed.success && !undeliverable) return parsed.data;
+  const reason = undeliverable || (parsed.error?.issues[0]?.message ?? "That does not look like an email address.");
   if (wantsJson(c)) throw new TidingsError("invalid", "subscription.invalid_email", reason);
   const typed = typeof (raw as { email?: unknown })?.email === "string" ? (raw as { email: string }).email : "";
   // Whatever was typed goes back into the field, escaped by JSX, so it can be corrected.

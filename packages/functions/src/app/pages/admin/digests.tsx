@@ -35,6 +35,7 @@ export function DigestsPage({ digests, editor }: { digests: DigestSummary[]; edi
                 <td>
                   {statusLabel[d.status]}
                   {d.deadline ? <span class="muted">{` (deadline: ${d.deadline.action})`}</span> : null}
+                  {d.sendPause ? <span class="muted">{` (paused: ${d.sendPause.reason})`}</span> : null}
                   {d.sendStartedAt ? <span class="muted">{` since ${when(d.sendStartedAt)}`}</span> : null}
                 </td>
                 <td class="num">{d.itemCount}</td>

@@ -21,9 +21,16 @@ function Standing({ d }: { d: DeskDigest }) {
   const { digest } = d;
   if (!d.editable) {
     return (
-      <p class="notice final" role="status">
-        {`This digest is final: its delivery began ${when(digest.sendStartedAt)}. It can no longer be edited or approved, so that every reader gets the same issue.`}
-      </p>
+      <>
+        <p class="notice final" role="status">
+          {`This digest is final: its delivery began ${when(digest.sendStartedAt)}. It can no longer be edited or approved, so that every reader gets the same issue.`}
+        </p>
+        {digest.sendPause ? (
+          <p class="notice">
+            {`Its delivery paused itself ${when(digest.sendPause.at)}: ${digest.sendPause.reason}. Readers not yet sent get it once it is resumed (npm run digest -- --week ${digest.week} --resume, or the WeeklyDigest function with {"week": "${digest.week}", "resume": true}).`}
+          </p>
+        ) : null}
+      </>
     );
   }
   if (digest.status === "draft") {
