@@ -40,7 +40,7 @@ export function CorrectionsPage({
           <tbody>
             {corrections.map((c) => (
               <tr>
-                <td>
+                <td class="nowrap">
                   <a href={`/admin/digests/${c.week}`}>{c.week}</a>
                 </td>
                 <th scope="row">{c.title}</th>

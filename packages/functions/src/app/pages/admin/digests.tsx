@@ -20,15 +20,19 @@ export function DigestsPage({ digests, editor }: { digests: DigestSummary[]; edi
         <table>
           <thead>
             <tr>
-              {["Week", "Dates", "Status", "Stories", "Subject"].map((h) => (
-                <th scope="col">{h}</th>
-              ))}
+              <th scope="col">Week</th>
+              <th scope="col">Dates</th>
+              <th scope="col">Status</th>
+              <th scope="col" class="num">
+                Stories
+              </th>
+              <th scope="col">Subject</th>
             </tr>
           </thead>
           <tbody>
             {digests.map((d) => (
               <tr>
-                <th scope="row">
+                <th scope="row" class="nowrap">
                   <a href={`/admin/digests/${d.week}`}>{d.week}</a>
                 </th>
                 <td class="nowrap">{`${d.firstDay} to ${d.lastDay}`}</td>
