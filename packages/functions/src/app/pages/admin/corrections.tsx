@@ -1,6 +1,6 @@
 /** Corrections: every story an editor moved (which later builds learn from) or dropped, each undoable. */
 import type { StoredCorrection } from "@tidings/core/review/corrections";
-import { CsrfField, DeskLayout, when, type DeskPage } from "./layout.tsx";
+import { CsrfField, DeskLayout, Notice, when, type DeskPage } from "./layout.tsx";
 
 type Editor = NonNullable<DeskPage["editor"]>;
 
@@ -21,11 +21,7 @@ export function CorrectionsPage({
         are listed too. Undoing one makes the classifier forget it and, while its digest is not sent yet, puts the story
         back.
       </p>
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       {corrections.length === 0 ? (
         <p>No correction yet.</p>
       ) : (

@@ -6,7 +6,7 @@
 import type { DeskDigest, DeskItem } from "@tidings/core/review/desk";
 import type { DigestStatus } from "@tidings/core/store/digests";
 import { NOTE_MAX, SUBJECT_MAX } from "@tidings/core/review/edits";
-import { CsrfField, DeskLayout, when, type DeskPage } from "./layout.tsx";
+import { CsrfField, DeskLayout, Notice, when, type DeskPage } from "./layout.tsx";
 
 type Editor = NonNullable<DeskPage["editor"]>;
 
@@ -178,11 +178,7 @@ export function ReviewPage({ d, editor, notice }: { d: DeskDigest; editor: Edito
         <strong>{statusLabel[digest.status]}</strong>
         {` · ${digest.firstDay} to ${digest.lastDay} · ${digest.itemCount} stories · subject “${digest.subject}”`}
       </p>
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       <Standing d={d} />
       {d.editable ? <Edits d={d} editor={editor} /> : null}
       <section aria-labelledby="email">
