@@ -1,42 +1,34 @@
 /**
- * dynalite on disk, on a port that survives a restart: `restart()` stops it (dropping the
- * connections it holds, as a crashed server would) and starts it again over the same data.
+ * dynalite on disk, in a child process, on a port that survives a restart: `restart()` kills it
+ * (SIGKILL: its connections and in-flight requests die with it, as in a crash) and starts it
+ * again over the same data. In a process of its own, the stopped database's errors stay there.
  */
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import dynalite from "dynalite";
+import { runTs, type Running } from "./processes.ts";
 
 export interface RestartableDynamo {
   endpoint: string;
-  /** Stops the server, waits `downMs`, starts it again on the same port and data. */
+  /** Kills the server, waits `downMs`, starts it again on the same port and data. */
   restart(downMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
-function listen(server: Server, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
-  });
-}
-
-function stop(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
+async function startAt(path: string, port: number): Promise<{ child: Running; port: number }> {
+  const child = runTs("test/support/dynamo-process.ts", [path, String(port)], {});
+  await child.waitFor("\n");
+  return { child, port: Number(/port=(\d+)/.exec(child.output())![1]) };
 }
 
 export async function restartableDynamo(path: string): Promise<RestartableDynamo> {
-  const start = () => dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 }) as Server;
-  let server = start();
-  const port = await listen(server, 0);
+  let { child, port } = await startAt(path, 0);
   return {
     endpoint: `http://127.0.0.1:${port}`,
     async restart(downMs) {
-      await stop(server);
+      await child.stop("SIGKILL");
       await new Promise((r) => setTimeout(r, downMs));
-      server = start();
-      await listen(server, port);
+      ({ child } = await startAt(path, port));
     },
-    close: () => stop(server),
+    async close() {
+      await child.stop("SIGKILL");
+    },
   };
 }
