@@ -1,6 +1,7 @@
 /**
  * Delivery: the weekly job puts batches of recipients on the send queue; a few consumers send
  * them, each at its share of the account's SES rate. A job that keeps failing goes to the DLQ.
+ * An editor's approval (the Api) puts one start message on it, which a consumer fans out onto it.
  */
 import { cdn } from "./cdn.ts";
 import { email } from "./email.ts";
@@ -30,8 +31,9 @@ export const sendConsumer = sendQueue.subscribe(
     },
     // Readers' chosen themes are matched against the newsletter's themes file.
     copyFiles: themes.copyFiles,
-    // `cdn` for its URL: the readers' links' base when PUBLIC_URL is not set.
-    link: [table, ...tokenSecrets, email, cdn],
+    // `cdn` for its URL: the readers' links' base when PUBLIC_URL is not set; `sendQueue` for
+    // the jobs of a start message.
+    link: [table, ...tokenSecrets, email, cdn, sendQueue],
     // MaxSendRate comes from the account; the identity's own permissions come with `email`.
     permissions: [{ actions: ["ses:GetAccount"], resources: ["*"] }],
     memory: "512 MB",

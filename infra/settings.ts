@@ -43,4 +43,8 @@ export const settings = {
    * when a send pauses itself, and the alarms' topic emails them (infra/alarms.ts).
    */
   adminEmails: process.env.ADMIN_EMAILS ?? "",
+  /** "on": the weekly job builds a draft and emails the editors; empty or "off": it sends at once. */
+  review: process.env.REVIEW ?? "",
+  /** What the next week's job does with a draft nobody approved: "skip" (empty) or "send". */
+  reviewDeadline: process.env.REVIEW_DEADLINE ?? "",
 };

@@ -3,7 +3,9 @@
  * (axe.test.ts) walks this list. A new page is one more entry. Readers are made through the store
  * (no signup rate limit to meet); forms are filled and sent as a person would.
  */
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { startSession } from "@tidings/core/admin/sessions";
+import { markSendStarted } from "@tidings/core/store/digests";
 import { confirmUrl, preferencesUrl, unsubscribeUrl } from "@tidings/core/subscription/links";
 import type { SeededApp } from "../support/seeded-app.ts";
 import { addReaders } from "../support/sending.ts";
@@ -16,6 +18,10 @@ export interface Site {
   pending(): Promise<string>;
   /** The last email sent to `address` (its text part). */
   lastMailTo(address: string): Promise<string>;
+  /** Signs the tab's browser in to the desk as the editor (a session started in the store). */
+  signIn(page: Page): Promise<void>;
+  /** A digest's week no other visit uses (a visit that changes a digest takes its own). */
+  ownWeek(): string;
 }
 
 export interface PageVisit {
@@ -38,6 +44,8 @@ async function linkInMail(site: Site, address: string, path: string): Promise<st
 }
 
 let readers = 0;
+let weeks = 0;
+const sessions = new WeakMap<BrowserContext, Promise<void>>();
 
 export const pages: PageVisit[] = [
   { name: "landing", open: (p, s) => p.goto(`${s.app.url}/`).then(() => undefined) },
@@ -143,6 +151,78 @@ export const pages: PageVisit[] = [
     open: async (p, s) => void (await p.goto(`${s.app.url}/digests/${s.app.weeks.at(-1)}/email`)),
   },
   { name: "not found", open: async (p, s) => void (await p.goto(`${s.app.url}/no-such-page`)) },
+  { name: "desk: sign in", open: async (p, s) => void (await p.goto(`${s.app.url}/admin/sign-in`)) },
+  {
+    name: "desk: sign-in link sent",
+    async open(p, s) {
+      await p.goto(`${s.app.url}/admin/sign-in`);
+      await p.getByLabel("Your email address").fill("editor@tidings.localhost");
+      await submit(p, "Email me a sign-in link");
+    },
+  },
+  ...(
+    [
+      ["dashboard", "/admin"],
+      ["subscribers", "/admin/subscribers"],
+      ["feeds", "/admin/feeds"],
+      ["API keys", "/admin/keys"],
+      ["audit", "/admin/audit"],
+      ["digests", "/admin/digests"],
+      ["corrections", "/admin/corrections"],
+    ] as const
+  ).map(([name, path]): PageVisit => ({
+    name: `desk: ${name}`,
+    async open(p, s) {
+      await s.signIn(p);
+      await p.goto(`${s.app.url}${path}`);
+    },
+  })),
+  {
+    name: "desk: a reader",
+    async open(p, s) {
+      const { address } = await s.reader();
+      await s.signIn(p);
+      await p.goto(`${s.app.url}/admin/subscribers/${encodeURIComponent(address)}`);
+    },
+  },
+  {
+    name: "desk: a new API key",
+    async open(p, s) {
+      await s.signIn(p);
+      await p.goto(`${s.app.url}/admin/keys`);
+      await p.getByLabel("Name").fill("axe");
+      await submit(p, "Create key");
+    },
+  },
+  {
+    name: "desk: a digest to review",
+    async open(p, s) {
+      await s.signIn(p);
+      await p.goto(`${s.app.url}/admin/digests/${s.ownWeek()}`);
+    },
+  },
+  {
+    name: "desk: a digest, a story moved",
+    async open(p, s) {
+      await s.signIn(p);
+      await p.goto(`${s.app.url}/admin/digests/${s.ownWeek()}`);
+      const story = p.locator("li.story").first();
+      const select = story.getByLabel("Theme");
+      const other = (await select.locator("option:not([selected])").first().textContent())!;
+      await select.selectOption(other);
+      await Promise.all([p.waitForURL(/done=move/), story.getByRole("button", { name: /^Move/ }).click()]);
+      await p.waitForLoadState("load");
+    },
+  },
+  {
+    name: "desk: a digest being sent",
+    async open(p, s) {
+      const week = s.ownWeek();
+      await markSendStarted(s.app.services.ctx.db, week, new Date());
+      await s.signIn(p);
+      await p.goto(`${s.app.url}/admin/digests/${week}`);
+    },
+  },
 ];
 
 /** The Site helpers over a seeded app. */
@@ -161,6 +241,27 @@ export function siteOf(app: SeededApp): Site {
     async pending() {
       const [r] = await addReaders(ctx, 1, `axe-pending-${++readers}-`, "pending");
       return confirmUrl(ctx.config, r!, new Date());
+    },
+    async signIn(page) {
+      // Once per browser context: visits run side by side, and a new session would make the
+      // CSRF tokens of another visit's forms stale.
+      const context = page.context();
+      let signedIn = sessions.get(context);
+      if (!signedIn) {
+        signedIn = startSession(
+          ctx,
+          "editor@tidings.localhost",
+          { clientAddress: "192.0.2.80", userAgent: "axe" },
+          new Date(),
+        ).then(({ token }) => context.addCookies([{ name: "tidings_session", value: token, url: app.url }]));
+        sessions.set(context, signedIn);
+      }
+      await signedIn;
+    },
+    ownWeek() {
+      const week = app.weeks[weeks++];
+      if (!week) throw new Error("more visits change digests than the seeded app has weeks");
+      return week;
     },
     async lastMailTo(address) {
       const mail = (await app.services.mailbox()).filter((m) => m.destination.to.includes(address)).at(-1);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { startSession } from "@tidings/core/admin/sessions";
 import { localSignInOutbox } from "@tidings/core/admin/sign-in-mail";
+import { localDeliveries } from "@tidings/core/send/start";
 import { localConfirmationOutbox } from "@tidings/core/subscription/confirmation-outbox";
 import { createApp } from "@tidings/functions/app/app";
 import { startTestServices, type SentEmail, type TestServices } from "../support/services.ts";
@@ -25,21 +26,25 @@ export function useDesk(env: Record<string, string> = {}) {
   let app: ReturnType<typeof createApp>;
   let confirmations: ReturnType<typeof localConfirmationOutbox>;
   let deskMail: ReturnType<typeof localSignInOutbox>;
+  let deliveries: ReturnType<typeof localDeliveries>;
   let clients = 0;
   beforeAll(async () => {
     services = await startTestServices(env);
     confirmations = localConfirmationOutbox(services.ctx, () => new Date(now));
     deskMail = localSignInOutbox(services.ctx, () => new Date(now));
+    deliveries = localDeliveries(services.ctx);
     app = createApp({
       ctx: services.ctx,
       confirmations,
       deskMail,
+      deliveries,
       clientAddress: (c) => c.req.header("x-test-client") ?? "203.0.113.50",
       now: () => new Date(now),
     });
   });
   afterAll(async () => {
-    await Promise.all([deskMail?.drained(), confirmations?.drained()]); // nothing in flight when the services close
+    // nothing in flight when the services close
+    await Promise.all([deskMail?.drained(), confirmations?.drained(), deliveries?.drained()]);
     await services?.close();
   });
 
@@ -60,8 +65,11 @@ export function useDesk(env: Record<string, string> = {}) {
     async mailbox(): Promise<SentEmail[]> {
       await deskMail.drained();
       await confirmations.drained();
+      await deliveries.drained();
       return services.mailbox();
     },
+    /** Resolves when every delivery an approval started is done. */
+    delivered: () => deliveries.drained(),
     /** Asks for a sign-in link and returns the link's path from the email (undefined: no email came). */
     async requestLink(email: string = EDITOR, client: string = bed.client()): Promise<string | undefined> {
       await services.clearMailbox();

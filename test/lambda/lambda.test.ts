@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createApiKey } from "@tidings/core/admin/api-keys";
 import { lastCompleteWeek } from "@tidings/core/digest/week";
 import { getSend } from "@tidings/core/store/sends";
 import { getSubscriber } from "@tidings/core/store/subscribers";
@@ -25,6 +26,7 @@ import {
   sqsEvent,
 } from "../support/events.ts";
 import { repoRoot } from "../support/processes.ts";
+import { addReaders } from "../support/sending.ts";
 import type { DeclaredFunction } from "../support/sst-recorder.ts";
 import { cdnUrl, sesAccount, startHarness, type ApiResponse, type Harness } from "./harness.ts";
 import { installedVersion, npmInstall } from "./install.ts";
@@ -225,5 +227,43 @@ describe("every function as Lambda runs it", () => {
     const digest = JSON.parse((await get("/digests/2026-W19.json")).body) as { sections: { theme: string }[] };
     expect(digest.sections.length).toBeGreaterThan(0);
     for (const { theme } of digest.sections) expect(names).toContain(theme);
+  });
+
+  it("REVIEW=on: WeeklyDigest mails the editors a draft; the Api edits and approves it; SendQueue starts and delivers it", async () => {
+    const { ctx } = h.services;
+    const [reviewer] = await addReaders(ctx, 1, "lambda-review-");
+    const { key } = await createApiKey(ctx, "lambda check", "editor@news.example.com", new Date());
+    const reviewing = await h.redeploy({ REVIEW: "on" }, ["WeeklyDigest"]);
+    expect(reviewing.packages.get("WeeklyDigest")!.fn.environment.REVIEW).toBe("on");
+    const built = await reviewing.invoke("WeeklyDigest", { week: "2026-W18" });
+    expect(built.value).toMatchObject({ week: "2026-W18", status: "created", review: "requested" });
+    expect(h.sqs.take("SendQueue")).toEqual([]);
+    const asked = (await h.services.mailbox()).filter((m) => m.destination.to[0] === "editor@news.example.com").at(-1)!;
+    expect(asked.body.text).toContain(`${cdnUrl}/admin/digests/2026-W18`);
+
+    const api = (method: string, path: string, body?: unknown) =>
+      invoke(
+        "Api",
+        functionUrlEvent({
+          method,
+          path: `/api/v1/digests/2026-W18${path}`,
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        }),
+      ).then(({ value }) => value as ApiResponse);
+    expect(JSON.parse((await api("GET", "")).body)).toMatchObject({ status: "draft" });
+    const edited = await api("PATCH", "", { note: "Checked on **Lambda**." }); // re-rendered in the Api
+    expect([edited.statusCode, JSON.parse(edited.body).note]).toEqual([200, "Checked on **Lambda**."]);
+    expect((await api("POST", "/approve")).statusCode).toBe(202);
+
+    const [start] = h.sqs.take("SendQueue");
+    expect(JSON.parse(start!)).toEqual({ week: "2026-W18", start: true });
+    expect((await invoke("SendQueue", sqsEvent([start!], "SendQueue"))).value).toEqual({ batchItemFailures: [] });
+    const jobs = h.sqs.take("SendQueue");
+    expect(jobs).toHaveLength(1);
+    expect((await invoke("SendQueue", sqsEvent(jobs, "SendQueue"))).value).toEqual({ batchItemFailures: [] });
+    const mail = (await h.services.mailbox()).find((m) => m.destination.to[0] === reviewer!.email)!;
+    expect(mail.body.html).toContain("Checked on <strong>Lambda</strong>.");
+    expect((await api("PATCH", "", { note: "late" })).statusCode).toBe(409);
   });
 });

@@ -64,6 +64,8 @@ export async function storeDigest(db: Db, week = "2026-W20", { legacy = false } 
     ...(legacy ? {} : { parts: rendered.parts }),
     webHtml: rendered.webHtml,
     sections: [],
+    status: "approved",
+    revision: 0,
   };
   await putDigest(db, digest);
   return digest;

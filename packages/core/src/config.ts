@@ -58,6 +58,10 @@ export interface Config {
   adminEmails: string[];
   /** When a send pauses itself to protect the sender's reputation (send/reputation.ts). */
   guard: { bounceRate: number; complaintRate: number; minSends: number };
+  /** REVIEW: "on", the weekly job builds a draft for the editors to approve; "off", it sends at once. */
+  review: "off" | "on";
+  /** REVIEW_DEADLINE: what the next week's job does with a draft still unapproved. */
+  reviewDeadline: "skip" | "send";
 }
 
 type Env = Record<string, string | undefined>;
@@ -96,6 +100,15 @@ function list(raw: string | undefined): string[] {
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+function oneOf<T extends string>(name: string, raw: string | undefined, values: readonly [T, ...T[]]): T {
+  if (raw === undefined) return values[0];
+  const value = raw.trim().toLowerCase();
+  if (!(values as readonly string[]).includes(value)) {
+    throw new Error(`${name} must be ${values.join(" or ")}, got "${raw}"`);
+  }
+  return value as T;
 }
 
 function positiveNumber(name: string, raw: string | undefined): number | undefined {
@@ -179,6 +192,8 @@ export function readConfig(raw: Env = process.env, { linkedStage = false }: Read
       minSends: positiveNumber("GUARD_MIN_SENDS", env.GUARD_MIN_SENDS) ?? 200,
     },
     tokenSecretPrevious: list(env.TOKEN_SECRET_PREVIOUS ?? previousSecrets?.value),
+    review: oneOf("REVIEW", env.REVIEW, ["off", "on"]),
+    reviewDeadline: oneOf("REVIEW_DEADLINE", env.REVIEW_DEADLINE, ["skip", "send"]),
     get tokenSecret() {
       // On AWS a missing link is a deploy mistake: say so, rather than write to a read-only disk.
       if (!tokenSecret && onAws) throw new Error("TokenSecret is not linked to this function (sst.config.ts)");

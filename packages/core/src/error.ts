@@ -4,6 +4,7 @@ export type ErrorKind =
   | "unauthorized" // no (valid) credentials: 401
   | "not_found" // 404
   | "forbidden" // a token or signature does not check out: 403
+  | "conflict" // the thing is no longer in a state that allows this (a digest being sent): 409
   | "too_large" // 413
   | "rate_limited" // 429
   | "unavailable"; // an upstream (a feed, SES) failed: 502
@@ -13,6 +14,7 @@ const statusByKind: Record<ErrorKind, number> = {
   unauthorized: 401,
   not_found: 404,
   forbidden: 403,
+  conflict: 409,
   too_large: 413,
   rate_limited: 429,
   unavailable: 502,

@@ -1,15 +1,25 @@
 /**
  * Builds a week's digest, idempotently: a week that has a digest keeps it (it may have been
- * sent); `rebuild` renders it anew from the week's items (e.g. after a template change).
+ * sent); `rebuild` files and renders it anew from the week's items (e.g. after a template
+ * change), keeping its editors' edits and its status, until its delivery begins.
  */
-import { newsletter as defaultNewsletter, type DigestLimits, type Newsletter } from "@tidings/templates/newsletter";
+import type { DigestLimits, Newsletter } from "@tidings/templates/newsletter";
 import type { Context } from "../context.ts";
-import { digestSentError, getDigest, putDigest, type Digest } from "../store/digests.ts";
+import { learnedCorrections } from "../review/corrections.ts";
+import { noEdits } from "../review/edits.ts";
+import {
+  digestSentError,
+  getDigest,
+  isFinal,
+  putDigest,
+  type Digest,
+  type DigestReview,
+  type DigestStatus,
+} from "../store/digests.ts";
 import type { Correction } from "../theme/learn.ts";
 import { digestClassifier, type Classifier } from "./classifier.ts";
+import { composeDigest, stateOf, type DigestState } from "./compose.ts";
 import { dedupe } from "./dedupe.ts";
-import { renderDigest } from "./email.ts";
-import { groupByTheme } from "./sections.ts";
 import { weekItems } from "./source.ts";
 import { weekRange, type WeekRange } from "./week.ts";
 
@@ -18,8 +28,13 @@ export interface BuildOptions {
   rebuild?: boolean;
   /** Files items; default: learned from the stored items (digest/classifier.ts). */
   classifier?: Classifier;
-  /** Items an editor filed by hand, which the learned classifier takes as fixed labels. */
+  /**
+   * Items an editor filed by hand, which the learned classifier takes as fixed labels; default:
+   * the stored corrections of this week and the weeks before (review/corrections.ts).
+   */
   corrections?: readonly Correction[];
+  /** A new digest's status; default: `draft` with REVIEW=on, else `approved` (a rebuild keeps its own). */
+  status?: Extract<DigestStatus, "draft" | "approved">;
   newsletter?: Newsletter;
   limits?: Partial<DigestLimits>;
   now?: Date;
@@ -39,48 +54,32 @@ export async function buildDigest(ctx: Context, week: string, options: BuildOpti
   const range = weekRange(week, timeZone);
   const existing = await getDigest(ctx.db, range.week);
   if (existing && !options.rebuild) return { status: "exists", digest: existing };
-  if (existing?.sendStartedAt) throw digestSentError(range.week);
+  if (existing && isFinal(existing)) throw digestSentError(range.week);
   const items = dedupe(await weekItems(ctx.db, range));
   if (items.length === 0) {
     ctx.log.debug("digest: no items published that week, no digest", { week: range.week, timeZone });
     return { status: "empty", range };
   }
-  const { classify, themes } = options.classifier ?? (await digestClassifier(ctx.db, range, options.corrections));
-  const sections = groupByTheme(items, classify, themes);
-  const rendered = await renderDigest({
-    range,
-    sections,
-    newsletter: options.newsletter ?? defaultNewsletter,
-    limits: options.limits,
-    publicUrl: ctx.config.publicUrl,
-    postalAddress: ctx.config.postalAddress,
-    timeZone,
-  });
-  const digest: Digest = {
-    week: range.week,
-    firstDay: range.firstDay,
-    lastDay: range.lastDay,
-    timeZone,
-    subject: rendered.subject,
-    itemCount: items.length,
-    createdAt: (options.now ?? new Date()).toISOString(),
-    html: rendered.html,
-    text: rendered.text,
-    parts: rendered.parts,
-    webHtml: rendered.webHtml,
-    sections: sections.map((s) => ({
-      theme: s.theme,
-      items: s.items.map((i) => ({
-        id: i.key,
-        title: i.title,
-        link: i.link,
-        source: i.source,
-        published: i.published,
-      })),
-    })),
+  const classifier =
+    options.classifier ??
+    (await digestClassifier(ctx.db, range, options.corrections ?? (await learnedCorrections(ctx.db, range.week))));
+  const review: DigestReview = {
+    themes: classifier.themes,
+    filed: Object.fromEntries(items.map((i) => [i.key, classifier.classify(i)])),
+    why: classifier.explain ? Object.fromEntries(items.map((i) => [i.key, classifier.explain!(i)])) : {},
+    // A rebuild keeps what the editors did: their edits apply to the new filing.
+    edits: existing?.review?.edits ?? noEdits,
   };
-  const status = await putDigest(ctx.db, digest, { replace: options.rebuild ?? false });
-  ctx.log.debug("digest stored", { week: range.week, status, items: items.length, themes: sections.length });
+  const state: DigestState = existing
+    ? { ...stateOf(existing), createdAt: (options.now ?? new Date()).toISOString(), revision: existing.revision + 1 }
+    : {
+        createdAt: (options.now ?? new Date()).toISOString(),
+        status: options.status ?? (ctx.config.review === "on" ? "draft" : "approved"),
+        revision: 0,
+      };
+  const digest = await composeDigest(ctx, range, items, review, state, options);
+  const status = await putDigest(ctx.db, digest, { replace: existing !== undefined });
+  ctx.log.debug("digest stored", { week: range.week, status, items: items.length, themes: digest.sections.length });
   // Lost a race with another build: theirs is the week's digest.
   if (status === "exists") return { status, digest: (await getDigest(ctx.db, range.week))! };
   return { status, digest };

@@ -10,11 +10,23 @@ import { themeConfig, themes as rules } from "../theme/themes.ts";
 import type { Classify } from "./sections.ts";
 import type { WeekRange } from "./week.ts";
 
+/** Why an item landed where it did: the words that counted for its theme, strongest first. */
+export interface ItemWhy {
+  /** `label`: an editor's correction (or the file's examples) filed this very item. */
+  by: "words" | "label";
+  words: { word: string; weight: number }[];
+}
+
 export interface Classifier {
   classify: Classify;
   /** Theme names in display order. */
   themes: string[];
+  /** The words that counted (the learned classifier; the keyword rules alone give none). */
+  explain?: (item: Parameters<Classify>[0]) => ItemWhy;
 }
+
+/** How many words an item's explanation keeps (the desk shows them). */
+const whyWords = 6;
 
 /** How far back the build learns from, and at most how many items: memory stays bounded. */
 export const learningWindow = { weeks: 52, items: 10_000 };
@@ -45,5 +57,12 @@ export async function digestClassifier(
     source: i.feedTitle,
   }));
   const learned = learnThemes(themeConfig(), { items, corrections, neighbours: wordNeighbours() });
-  return { classify: learned.classify, themes: learned.list.map((x) => x.name) };
+  return {
+    classify: learned.classify,
+    themes: learned.list.map((x) => x.name),
+    explain(item) {
+      const { by, words } = learned.explain(item);
+      return { by, words: words.slice(0, whyWords).map(({ word, weight }) => ({ word, weight })) };
+    },
+  };
 }

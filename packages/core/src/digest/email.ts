@@ -49,7 +49,11 @@ export async function renderDigest(input: DigestInput, options: RenderOptions = 
       subjectHeadline: email.leads[i]!.subject,
       previewHeadline: email.leads[i]!.preview,
     })),
-    { subjectLead: email.subjectLead, previewCount: { ...input.newsletter.digest, ...input.limits }.previewHeadlines },
+    {
+      subjectLead: email.subjectLead,
+      subject: email.fixedSubject,
+      previewCount: { ...input.newsletter.digest, ...input.limits }.previewHeadlines,
+    },
   );
   return { ...wholeEmail(parts), webHtml, parts };
 }

@@ -8,6 +8,7 @@ import type { DigestLimits, Newsletter } from "@tidings/templates/newsletter";
 import { defuse, placeholders } from "../email/personalise.ts";
 import { cutAtWord, httpUrl, slug } from "../email/text.ts";
 import type { DigestItem } from "./item.ts";
+import type { NoteModel } from "../review/note.ts";
 import { applyCaps, type Section } from "./sections.ts";
 import { weekDates, type WeekRange } from "./week.ts";
 
@@ -21,6 +22,10 @@ export interface DigestInput {
   publicUrl: string;
   postalAddress: string;
   timeZone: string;
+  /** The editor's note, above the first theme (review/note.ts). */
+  note?: NoteModel | null;
+  /** The editor's subject, the same for every reader, instead of one led by their first headline. */
+  subject?: string;
 }
 
 export interface Card {
@@ -63,6 +68,10 @@ export interface DigestModel extends EmailModel {
   subjectLead: string;
   /** Each section's first headline as the subject shows it (cut) and as the preheader does ("" if none). */
   leads: { subject: string; preview: string }[];
+  /** The editor's subject for every reader, or null: each reader's is led by their first headline. */
+  fixedSubject: string | null;
+  /** The editor's note (head of the email, above the first theme), or null. */
+  note: NoteModel | null;
   sections: SectionModel[];
   /**
    * The email's part marker (a random value per render, which no feed text can guess): the
@@ -126,9 +135,12 @@ export function digestModel(input: DigestInput, mode: DigestMode): DigestModel {
   const weekNumber = Number(range.week.slice(-2));
   const subjectLead = `${newsletter.name} · ${dates} · `;
   const email = mode === "email";
+  const fixedSubject = input.subject ? defuse(input.subject) : null;
   return {
-    subject: subjectLead + subjectHeadline(headlines[0] ?? ""),
+    subject: fixedSubject ?? subjectLead + subjectHeadline(headlines[0] ?? ""),
     subjectLead,
+    fixedSubject,
+    note: input.note ?? null,
     // A section whose cards were all cut (a very long week) has no headline of its own: "".
     leads: sections.map(({ cards: [first] }) => ({
       subject: first ? subjectHeadline(first.title) : "",

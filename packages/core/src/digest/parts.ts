@@ -16,6 +16,8 @@ export interface DigestParts {
   themes: string[];
   /** The subject before the reader's first headline ("Name · 11–17 May 2026 · "). */
   subjectLead: string;
+  /** The editor's subject: every reader's, whatever their themes (absent: led by their first headline). */
+  subject?: string;
   /** Each section's first headline as the subject carries it (cut at a word). */
   subjectHeadlines: string[];
   /** Each section's first headline as the preheader lists it. */
@@ -47,13 +49,14 @@ export function cutIntoParts(
   rendered: { html: string; text: string },
   marker: string,
   sections: readonly { theme: string; subjectHeadline: string; previewHeadline: string }[],
-  lead: { subjectLead: string; previewCount: number },
+  lead: { subjectLead: string; previewCount: number; subject?: string | null },
 ): DigestParts {
   const [head, htmlSections, footer] = cut(rendered.html, htmlMarker(marker), sections.length, "HTML");
   const [textHead, textSections, textFooter] = cut(rendered.text, marker, sections.length, "text");
   return {
     themes: sections.map((s) => s.theme),
     subjectLead: lead.subjectLead,
+    ...(lead.subject ? { subject: lead.subject } : {}),
     subjectHeadlines: sections.map((s) => s.subjectHeadline),
     previewHeadlines: sections.map((s) => s.previewHeadline),
     previewCount: lead.previewCount,

@@ -85,7 +85,8 @@ export function assembleEmail(parts: DigestParts, themes: ThemeChoice, links: Re
       .join(" · "),
   });
   return {
-    subject: parts.subjectLead + (led.length ? parts.subjectHeadlines[led[0]!] : parts.themes[chosen[0]!]),
+    subject:
+      parts.subject ?? parts.subjectLead + (led.length ? parts.subjectHeadlines[led[0]!] : parts.themes[chosen[0]!]),
     html,
     text: body(p.text, chosen, links),
   };

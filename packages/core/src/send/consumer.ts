@@ -16,6 +16,7 @@ import { TokenBucket } from "./pace.ts";
 import { checkReputation } from "./reputation.ts";
 import type { Consume } from "../queue/queue.ts";
 import type { SendJob } from "./job.ts";
+import { settleDelivery } from "./settle.ts";
 
 /**
  * Emails per second this account may send: the configured rate, else SES's MaxSendRate; none
@@ -78,6 +79,11 @@ export function createConsumer(ctx: Context, options: ConsumerOptions): DeliverJ
     const outcome = await deliverJob(ctx, job, await digestOf(job.week), options);
     ctx.metrics.count("EmailsSent", outcome.sent);
     ctx.metrics.count("EmailsFailed", outcome.failed);
+    if (outcome.retry === 0) {
+      await settleDelivery(ctx.db, job.week).catch((error: unknown) =>
+        ctx.log.warn("send: could not check whether the delivery is done", { week: job.week, error }),
+      );
+    }
     return outcome;
   };
 }

@@ -10,10 +10,18 @@ import { getDigest, markSendStarted } from "../store/digests.ts";
 import { listActiveSubscribers } from "../store/active-subscribers.ts";
 import type { Queue } from "../queue/queue.ts";
 import type { SendJob } from "./job.ts";
+import { settleDelivery } from "./settle.ts";
 
 export interface FanOutResult {
   recipients: number;
   jobs: number;
+}
+
+export interface FanOutOptions {
+  batchSize?: number;
+  now?: Date;
+  /** Only if this call begins the delivery (an approval's start message, delivered twice, fans out once). */
+  once?: boolean;
 }
 
 /** Recipients per queue message: one SQS message, one consumer call. */
@@ -23,12 +31,16 @@ export async function fanOut(
   ctx: Context,
   week: string,
   queue: Queue<SendJob>,
-  { batchSize = RECIPIENTS_PER_JOB, now = new Date() } = {},
+  { batchSize = RECIPIENTS_PER_JOB, now = new Date(), once = false }: FanOutOptions = {},
 ): Promise<FanOutResult> {
   if (!(await getDigest(ctx.db, week))) {
     throw new TidingsError("not_found", "send.no_digest", `there is no digest of ${week} to send: build it first`);
   }
-  await markSendStarted(ctx.db, week, now);
+  const began = await markSendStarted(ctx.db, week, now);
+  if (once && !began) {
+    ctx.log.info("send: delivery had begun already; not fanned out again", { week });
+    return { recipients: 0, jobs: 0 };
+  }
   let recipients = 0;
   let jobs = 0;
   const pending: string[] = [];
@@ -47,6 +59,8 @@ export async function fanOut(
   }
   await flush(true);
   await recordFanOut(ctx.db, week, recipients, now);
+  // Every recipient may be done before the count was recorded (a small list, fast consumers).
+  await settleDelivery(ctx.db, week, now);
   ctx.log.debug("send: recipients queued", { week, recipients, jobs });
   return { recipients, jobs };
 }

@@ -24,6 +24,24 @@ export interface DigestEntry {
   published: string;
 }
 
+/**
+ * Where a digest stands (review/README in the main README: "Reviewing a digest"):
+ * - `draft`: built for the editors to review (REVIEW=on); never public; editable;
+ * - `approved`: public and ready to send, still editable until delivery begins (REVIEW=off
+ *   builds are born approved; an editor's approval passes through it on the way to sending);
+ * - `sending`: delivery began (`sendStartedAt`): final; readers are still being mailed (or the
+ *   send is paused or stopped);
+ * - `sent`: final, and every reader the fan-out queued is accounted for.
+ * Rows written before statuses existed read as `sent` once their delivery began, else `approved`.
+ */
+export type DigestStatus = "draft" | "approved" | "sending" | "sent";
+
+/** Whether anyone may see it: every digest but an unapproved draft. */
+export const isPublic = (d: Pick<DigestSummary, "status">) => d.status !== "draft";
+
+/** A digest whose delivery began never changes again. */
+export const isFinal = (d: Pick<DigestSummary, "status">) => d.status === "sending" || d.status === "sent";
+
 /** What the archive lists. */
 export interface DigestSummary {
   week: string;
@@ -36,6 +54,19 @@ export interface DigestSummary {
   createdAt: string;
   /** When delivery began; from then on the digest is never rendered anew (readers get one issue). */
   sendStartedAt?: string;
+  status: DigestStatus;
+  /** When the editors were emailed a link to review the draft (the weekly job, REVIEW=on). */
+  reviewRequestedAt?: string;
+  /** Who approved it (an editor, `api-key:NAME`, or `deadline` when REVIEW_DEADLINE=send did) and when. */
+  approvedBy?: string;
+  approvedAt?: string;
+  /** A draft the next week's job found unapproved: what REVIEW_DEADLINE made of it, and when. */
+  deadline?: { action: "skipped" | "sent"; at: string };
+  /**
+   * Set while the reputation guard holds a `sending` digest's delivery (store/send-pause.ts): it
+   * stays `sending` (final, begun, not every reader done) until a resume lets it finish.
+   */
+  sendPause?: { at: string; reason: string };
 }
 
 export interface Digest extends DigestSummary {
@@ -54,6 +85,35 @@ export interface Digest extends DigestSummary {
   webHtml: string;
   /** Every item of the week, once, by theme in display order (the email may show fewer). */
   sections: { theme: string; items: DigestEntry[] }[];
+  /** Bumped by every change after the build (edits, approval): an edit applies to the revision it read. */
+  revision: number;
+  /** The classifier's filing and the editors' edits on it (absent in digests built before review). */
+  review?: DigestReview;
+}
+
+/** What review needs to re-render a digest after an edit (kept in the gzipped body). */
+export interface DigestReview {
+  /** Every theme at the build, in display order (the fallback last): an item may move to any. */
+  themes: string[];
+  /** Where the classifier filed each item, by item id, before any edit. */
+  filed: Record<string, string>;
+  /** The words that counted for each item's theme (theme/model.ts `explain`), strongest first. */
+  why: Record<string, { by: "words" | "label"; words: { word: string; weight: number }[] }>;
+  edits: DigestEdits;
+}
+
+/** The editors' changes to a digest, applied on the classifier's filing at every render (review/edits.ts). */
+export interface DigestEdits {
+  /** Item id → the theme an editor moved it to. */
+  moves: Record<string, string>;
+  /** Item ids left out of the digest. */
+  drops: string[];
+  /** Item ids shown first in their theme, in this order. */
+  pins: string[];
+  /** The editor's note (Markdown subset: review/note.ts), shown above the first theme; "" for none. */
+  note: string;
+  /** The subject every reader gets instead of the one led by their first headline; "" for none. */
+  subject: string;
 }
 
 const summaryFields = [
@@ -65,15 +125,28 @@ const summaryFields = [
   "itemCount",
   "createdAt",
   "sendStartedAt",
+  "status",
+  "reviewRequestedAt",
+  "approvedBy",
+  "approvedAt",
+  "deadline",
+  "sendPause",
 ] as const;
 /** DynamoDB's row limit, less room for the attribute names. */
 const maxRowBytes = 390 * 1024;
 
-type Bodies = Pick<Digest, "webHtml"> & ({ parts: DigestParts } | Pick<Digest, "html" | "text">);
+type Bodies = Pick<Digest, "webHtml" | "review"> & ({ parts: DigestParts } | Pick<Digest, "html" | "text">);
+
+/** The status a row stands for, including rows written before statuses (see DigestStatus). */
+export function statusOf(row: { status?: unknown; sendStartedAt?: unknown }): DigestStatus {
+  if (row.status === "sent") return "sent";
+  if (row.sendStartedAt) return row.status === undefined ? "sent" : "sending";
+  return row.status === "draft" ? "draft" : "approved";
+}
 
 function toRow(d: Digest): Record<string, unknown> {
-  const { html, text, webHtml, parts, ...rest } = d;
-  const bodies: Bodies = parts ? { parts, webHtml } : { html, text, webHtml };
+  const { html, text, webHtml, parts, review, ...rest } = d;
+  const bodies: Bodies = parts ? { parts, webHtml, review } : { html, text, webHtml, review };
   const body = gzipSync(JSON.stringify(bodies));
   return rowOf(digestKeys.type, { ...digestKeys.key(d.week), ...digestKeys.index(d.week) }, { ...rest, body });
 }
@@ -87,12 +160,18 @@ function fromRow(row: Record<string, unknown>): Digest {
     ...email,
     subject: rest.subject as string,
     webHtml: bodies.webHtml,
+    status: statusOf(rest),
+    revision: Number(rest.revision ?? 0),
+    ...(bodies.review ? { review: bodies.review } : {}),
   };
 }
 
+const summaryOf = (row: Record<string, unknown>) => ({ ...row, status: statusOf(row) }) as unknown as DigestSummary;
+
 /**
  * Stores a digest. Without `replace` it only creates: if the week already has one, that one is
- * kept and returned as `exists` (two builds racing store one digest).
+ * kept and returned as `exists` (two builds racing store one digest). With `replace` it writes
+ * over the revision the caller read (`digest.revision - 1`), and only until delivery began.
  */
 export async function putDigest(
   db: Db,
@@ -108,32 +187,66 @@ export async function putDigest(
       `the digest of ${digest.week} is ${Math.round(size / 1024)} KB, over DynamoDB's 400 KB row limit`,
     );
   }
+  const read = digest.revision - 1;
   const stored = await putIf(db, {
     Item: row,
-    ConditionExpression: replace ? "attribute_not_exists(sendStartedAt)" : "attribute_not_exists(PK)",
+    ...(replace
+      ? {
+          // Revision 0 is also a row written before revisions existed.
+          ConditionExpression: `attribute_not_exists(sendStartedAt) AND ${read === 0 ? "(attribute_not_exists(revision) OR revision = :read)" : "revision = :read"}`,
+          ExpressionAttributeValues: { ":read": read },
+        }
+      : { ConditionExpression: "attribute_not_exists(PK)" }),
   });
   if (stored) return replace ? "replaced" : "created";
   if (!replace) return "exists";
-  throw digestSentError(digest.week);
+  const now = await getDigest(db, digest.week);
+  if (now && isFinal(now)) throw digestSentError(digest.week);
+  throw new TidingsError(
+    "conflict",
+    "digest.changed",
+    `the digest of ${digest.week} was changed meanwhile (by another editor, or approved): reload it and try again`,
+  );
 }
 
 /** A digest whose delivery has begun is final: readers all get the same issue. */
 export const digestSentError = (week: string) =>
   new TidingsError(
-    "invalid",
-    "digest.sending",
-    `the digest of ${week} is being sent or was sent: rebuilding it would give readers different issues`,
+    "conflict",
+    "digest.final",
+    `the digest of ${week} is being sent or was sent: it is final, and changing it now would give readers different issues`,
   );
 
-/** Marks the start of delivery (once; later calls keep the first time). */
-export async function markSendStarted(db: Db, week: string, at: Date): Promise<void> {
+const draftError = (week: string) =>
+  new TidingsError(
+    "conflict",
+    "digest.draft",
+    `the digest of ${week} is a draft awaiting review: an editor approves it (the desk, or POST /api/v1/digests/${week}/approve) to send it`,
+  );
+
+const noDigest = (week: string) =>
+  new TidingsError("not_found", "send.no_digest", `there is no digest of ${week} to send`);
+
+/**
+ * Marks the start of delivery (once; later calls keep the first time): the digest is `sending`
+ * and final from here. A draft is refused: it must be approved first. True for the call that
+ * began it.
+ */
+export async function markSendStarted(db: Db, week: string, at: Date): Promise<boolean> {
   const marked = await updateIf(db, {
+    ReturnValues: "ALL_OLD",
     Key: digestKeys.key(week),
-    UpdateExpression: "SET sendStartedAt = if_not_exists(sendStartedAt, :at)",
-    ConditionExpression: "attribute_exists(PK)",
-    ExpressionAttributeValues: { ":at": at.toISOString() },
+    UpdateExpression: "SET sendStartedAt = if_not_exists(sendStartedAt, :at), #status = :sending",
+    ConditionExpression: "attribute_exists(PK) AND (attribute_not_exists(#status) OR #status IN (:approved, :sending))",
+    ExpressionAttributeNames: { "#status": "status" },
+    ExpressionAttributeValues: { ":at": at.toISOString(), ":sending": "sending", ":approved": "approved" },
   });
-  if (!marked) throw new TidingsError("not_found", "send.no_digest", `there is no digest of ${week} to send`);
+  if (marked) return !marked.Attributes?.sendStartedAt;
+  const digest = await getDigest(db, week);
+  if (!digest) throw noDigest(week);
+  if (digest.status === "draft") throw draftError(week);
+  // Sent already: a rerun of its fan-out, which the send records make harmless.
+  return false;
 }
 
 /** The digest of a week, or undefined when there is none. */
@@ -154,15 +267,28 @@ const summaryQuery = {
   ScanIndexForward: false,
 } satisfies Omit<QueryCommandInput, "TableName">;
 
-/** Every digest's summary, newest week first (bodies are not read). */
+/** Every digest's summary, drafts included, newest week first (bodies are not read). */
 export async function listDigests(db: Db): Promise<DigestSummary[]> {
-  return (await queryAll(db, summaryQuery)) as unknown as DigestSummary[];
+  return (await queryAll(db, summaryQuery)).map(summaryOf);
 }
 
-/** The newest digest's summary (the landing page's sample link): one Query, one row. */
+/** The digests anyone may see (no unapproved draft), newest week first. */
+export async function listPublicDigests(db: Db): Promise<DigestSummary[]> {
+  return (await listDigests(db)).filter(isPublic);
+}
+
+/** The newest public digest's summary (the landing page's sample link): a Query of a page or so. */
 export async function latestDigest(db: Db): Promise<DigestSummary | undefined> {
-  const { Items } = await db.client.send(new QueryCommand({ ...summaryQuery, TableName: db.table, Limit: 1 }));
-  return Items?.[0] as DigestSummary | undefined;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.client.send(
+      new QueryCommand({ ...summaryQuery, TableName: db.table, Limit: 5, ExclusiveStartKey: start }),
+    );
+    const found = (page.Items ?? []).map(summaryOf).find(isPublic);
+    if (found) return found;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return undefined;
 }
 
 /** The newest week whose delivery began (an unsubscribe is counted against it), or undefined. */

@@ -22,7 +22,8 @@ export type EntityType =
   | "audit"
   | "setup"
   | "mailbox"
-  | "installation-key";
+  | "installation-key"
+  | "correction";
 
 // Type aliases, not interfaces: they stay assignable to the SDK's Record<string, unknown> keys.
 export type PrimaryKey = { PK: string; SK: string };
@@ -216,4 +217,17 @@ export const installationKeys = {
 export const mailboxKeys = {
   type: "mailbox",
   key: (mailbox: string): PrimaryKey => ({ PK: `MAILBOX#${mailbox}`, SK: "CONFIRMATIONS" }),
+} as const;
+
+/**
+ * An editor's correction of the classifier (a move in a draft, or a drop): one partition,
+ * `CORRECTIONS` / `<week>#<itemId>`, so a later week's build reads those up to its week in one
+ * Query and an item corrected again replaces its correction.
+ */
+export const correctionKeys = {
+  type: "correction",
+  key: (week: string, itemId: string): PrimaryKey => ({ PK: "CORRECTIONS", SK: `${week}#${itemId}` }),
+  partition: "CORRECTIONS",
+  /** The highest sort key of a week's corrections (`SK <= upTo(week)`: every week up to it). */
+  upTo: (week: string) => `${week}#\uffff`,
 } as const;

@@ -24,6 +24,7 @@
  * | API key      | APIKEY#<keyId>     | APIKEY           | APIKEYS             | <createdAt>#<keyId>          |
  * | audit entry  | AUDIT#<yyyy-mm>    | <at>#<entryId>   | —                   | —                            |
  * | setup marker | SETUP#<name>       | DONE             | —                   | —                            |
+ * | correction   | CORRECTIONS        | <week>#<itemId>  | —                   | —                            |
  *
  * GSI2 (GSI2PK / GSI2SK) lists subscribers for the desk: `SUBS#<state>` / lower-cased address,
  * on every subscriber row but an erased one's tombstone.
@@ -65,7 +66,9 @@
  *   GSI1 `SESSIONS#<editor>`, Delete each;
  * - an API key: GetItem `APIKEY#<keyId>` (the id is in the key), its hash compared; listed
  *   through GSI1 `APIKEYS`;
- * - the audit log, newest first: Query `AUDIT#<month>` descending, month by month.
+ * - the audit log, newest first: Query `AUDIT#<month>` descending, month by month;
+ * - an editor's corrections (review/): the build of week W learns from Query `CORRECTIONS`,
+ *   SK <= `<W>#\uffff`, newest first; the desk lists the same partition; an undo deletes one.
  */
 export const tableDefinition = {
   fields: { PK: "string", SK: "string", GSI1PK: "string", GSI1SK: "string", GSI2PK: "string", GSI2SK: "string" },

@@ -9,6 +9,7 @@ import { etag } from "hono/etag";
 import { secureHeaders } from "hono/secure-headers";
 import { TidingsError } from "@tidings/core/error";
 import { localSignInOutbox } from "@tidings/core/admin/sign-in-mail";
+import { localDeliveries } from "@tidings/core/send/start";
 import { localConfirmationOutbox } from "@tidings/core/subscription/confirmation-outbox";
 import type { AppDeps, AppEnv } from "./env.ts";
 import { notFound, onError } from "./errors.tsx";
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const confirmations = deps.confirmations ?? localConfirmationOutbox(deps.ctx, deps.now);
   const deskMail = deps.deskMail ?? localSignInOutbox(deps.ctx, deps.now);
+  const deliveries = deps.deliveries ?? localDeliveries(deps.ctx);
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -80,6 +82,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set("ctx", publicUrl === ctx.config.publicUrl ? ctx : { ...ctx, config: { ...ctx.config, publicUrl } });
     c.set("confirmations", confirmations);
     c.set("deskMail", deskMail);
+    c.set("deliveries", deliveries);
     c.set("clientAddress", deps.clientAddress(c));
     c.set("now", deps.now ?? (() => new Date()));
     await next();

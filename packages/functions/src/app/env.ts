@@ -4,6 +4,7 @@ import type { Session } from "@tidings/core/admin/sessions";
 import type { SignInMessage } from "@tidings/core/admin/sign-in-mail";
 import type { Context } from "@tidings/core/context";
 import type { Queue } from "@tidings/core/queue/queue";
+import type { SendMessage } from "@tidings/core/send/job";
 import type { ConfirmationOutbox } from "@tidings/core/subscription/confirmation-outbox";
 
 /** What every route can read from `c.var`. */
@@ -18,6 +19,8 @@ export interface AppEnv {
     now: () => Date;
     /** Where POST /admin/sign-in hands every request for a sign-in link. */
     deskMail: Queue<SignInMessage>;
+    /** The send queue: approving a digest puts its start here (send/start.ts). */
+    deliveries: Queue<SendMessage>;
     /** The signed-in editor's session (the desk's pages, after `requireSession`). */
     session: Session;
     /** The API key a request to /api/v1 carries (after `requireApiKey`). */
@@ -37,6 +40,11 @@ export interface AppDeps {
    * outbox that mails the link after the response.
    */
   deskMail?: Queue<SignInMessage>;
+  /**
+   * The send queue an approval starts a delivery on: the SendQueue on AWS (lambda/api.ts); by
+   * default the in-process queue, whose consumer (the same code as the Lambda) sends from the app.
+   */
+  deliveries?: Queue<SendMessage>;
   clientAddress(c: HonoContext): string;
   /** Defaults to the system clock. */
   now?: () => Date;

@@ -9,6 +9,7 @@ import { MessagePage } from "./pages/layout.tsx";
 const titles: Partial<Record<number, string>> = {
   401: "Sign in first",
   404: "Not found",
+  409: "Too late to change",
   413: "Too large",
   429: "Too many requests",
 };

@@ -1,4 +1,7 @@
-/** The sending half of `npm run digest`: `--to` (one test copy) and `--send` (everyone), with progress. */
+/**
+ * The sending half of `npm run digest`: `--to` (one test copy) and `--send` (everyone, with
+ * progress; or, for a draft, the editors asked to review it).
+ */
 import { availableParallelism } from "node:os";
 import { sendRate } from "@tidings/core/send/consumer";
 import { defaultDelivery } from "@tidings/core/send/deliver";
@@ -6,6 +9,8 @@ import { getSendControl } from "@tidings/core/store/send-pause";
 import { sendTotals } from "@tidings/core/store/sends";
 import { sendInProcess, type SendProgress } from "@tidings/core/send/in-process";
 import { sendTestCopy } from "@tidings/core/send/test-copy";
+import { requestReview } from "@tidings/core/review/request";
+import type { Digest } from "@tidings/core/store/digests";
 import { sendWorkers } from "../send-workers.ts";
 import type { LocalStack } from "../stack.ts";
 
@@ -15,6 +20,21 @@ const mailbox = (stack: LocalStack) => (stack.embedded ? "" : `  Mailbox  ${stac
 export async function sendTest(stack: LocalStack, week: string, to: string): Promise<void> {
   const id = await sendTestCopy(stack.ctx, week, to);
   process.stdout.write(`Test copy of ${week} sent to ${to} (SES message ${id}).\n${mailbox(stack)}`);
+}
+
+/** A draft (REVIEW=on): its editors get the link, once; approving it in the running app sends it. */
+export async function requestReviewOf(stack: LocalStack, digest: Digest): Promise<void> {
+  const { config } = stack.ctx;
+  const asked = await requestReview(stack.ctx, digest, new Date());
+  const editors = config.adminEmails.join(", ") || "nobody (ADMIN_EMAILS is empty)";
+  process.stdout.write(
+    (asked === "requested"
+      ? `Not sent: the editors (${editors}) were emailed a link to review the draft.\n`
+      : `Not sent: the editors were asked to review the draft on ${digest.reviewRequestedAt?.slice(0, 16).replace("T", " ")} UTC.\n`) +
+      `Approving it in the desk (${config.publicUrl}/admin/digests/${digest.week}) or through the API ` +
+      `(POST /api/v1/digests/${digest.week}/approve) delivers it from the running app.\n` +
+      (stack.embedded ? "The app is not running: start it with `npm start` to approve the draft.\n" : mailbox(stack)),
+  );
 }
 
 function line(p: SendProgress): string {

@@ -55,7 +55,7 @@ process.stdout.write(`Ingesting ${plural(feeds.length, "feed")}…\n`);
 const ingested = await ingestFeeds(ctx, feeds, (r) => process.stdout.write(progressLine(r) + "\n"));
 const built = await buildMissingDigests(ctx);
 process.stdout.write(
-  `${plural(ingested.new, "new item")}; ${built.length ? `built ${plural(built.length, "digest")} (${built[0]} to ${built.at(-1)})` : "every past week with items has its digest"}.\n`,
+  `${plural(ingested.new, "new item")}; ${built.length ? `built ${plural(built.length, "digest")} (${built[0]} to ${built.at(-1)})${cfg.review === "on" ? " as drafts for review (REVIEW=on)" : ""}` : "every past week with items has its digest"}.\n`,
 );
 
 process.stdout.write(

@@ -10,7 +10,7 @@
 import { Hono, type Context as HonoContext } from "hono";
 import { isWeekName, weekDates } from "@tidings/core/digest/week";
 import { TidingsError } from "@tidings/core/error";
-import { getDigest, listDigests, type DigestSummary } from "@tidings/core/store/digests";
+import { getDigest, isPublic, listPublicDigests, type DigestSummary } from "@tidings/core/store/digests";
 import { newsletter } from "@tidings/templates/newsletter";
 import { digestPages, type DigestCache, type DigestPages, type Representation } from "../digest-pages.ts";
 import type { AppEnv } from "../env.ts";
@@ -22,13 +22,16 @@ export const digestPageCsp =
 
 /**
  * A digest's pages: from memory when final (delivery began), else read and built anew (a digest
- * not yet sent may still be rebuilt). 404 for a week without one.
+ * not yet sent may still be rebuilt or edited). 404 for a week without one, and for a draft
+ * nobody approved yet: the same answer, so a draft's existence is not told either.
  */
 export async function findPages(c: HonoContext<AppEnv>, cache: DigestCache, week: string): Promise<DigestPages> {
   const cached = cache.get(week);
   if (cached) return cached;
   const digest = isWeekName(week) ? await getDigest(c.var.ctx.db, week) : undefined;
-  if (!digest) throw new TidingsError("not_found", "digest.not_found", `There is no digest for ${week}.`);
+  if (!digest || !isPublic(digest)) {
+    throw new TidingsError("not_found", "digest.not_found", `There is no digest for ${week}.`);
+  }
   const pages = digestPages(digest);
   if (pages.final) cache.set(week, pages);
   return pages;
@@ -74,7 +77,9 @@ function Archive({ digests }: { digests: DigestSummary[] }) {
 /** The archive's routes, keeping final digests' pages in `cache`. */
 export const digestRoutes = (cache: DigestCache) =>
   new Hono<AppEnv>()
-    .get("/", cacheAs(cacheControl.list), async (c) => c.html(<Archive digests={await listDigests(c.var.ctx.db)} />))
+    .get("/", cacheAs(cacheControl.list), async (c) =>
+      c.html(<Archive digests={await listPublicDigests(c.var.ctx.db)} />),
+    )
     .get("/:week", async (c) => {
       const param = c.req.param("week");
       if (!param.endsWith(".json")) {

@@ -24,7 +24,7 @@ function Digests({ digests }: { digests: DigestFigures[] }) {
         {digests.map(({ week, subject, figures: f }) => (
           <tr>
             <th scope="row">
-              <a href={`/digests/${week}`}>{week}</a>
+              <a href={`/admin/digests/${week}`}>{week}</a>
             </th>
             {f.fannedOutAt ? (
               <>

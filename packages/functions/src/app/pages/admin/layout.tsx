@@ -15,6 +15,7 @@ export interface DeskPage {
 
 const sections = [
   ["/admin", "Dashboard"],
+  ["/admin/digests", "Digests"],
   ["/admin/subscribers", "Subscribers"],
   ["/admin/feeds", "Feeds"],
   ["/admin/keys", "API keys"],
@@ -73,6 +74,14 @@ export function DeskLayout({ title, editor, children }: DeskPage) {
     </>
   );
 }
+
+/** What the last action did, announced to screen readers (`?done=` on the page after a form). */
+export const Notice = ({ text }: { text: string | undefined }) =>
+  text ? (
+    <p class="notice" role="status">
+      {text}
+    </p>
+  ) : null;
 
 /** Dates as the desk shows them: `2026-05-18 09:00 UTC`, or a dash. */
 export const when = (iso: string | null | undefined) => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "—");

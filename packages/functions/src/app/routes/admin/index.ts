@@ -11,7 +11,9 @@ import { requireCsrfToken, requireSession } from "../../auth.ts";
 import type { AppEnv } from "../../env.ts";
 import { importBodyLimit } from "../imports.ts";
 import { auditRoutes } from "./audit.tsx";
+import { correctionRoutes } from "./corrections.tsx";
 import { dashboardRoutes } from "./dashboard.tsx";
+import { digestRoutes } from "./digests.tsx";
 import { feedRoutes } from "./feeds.tsx";
 import { keyRoutes } from "./keys.tsx";
 import { sessionRoutes } from "./session.tsx";
@@ -36,4 +38,6 @@ export const desk = new Hono<AppEnv>()
   .route("/subscribers", subscriberRoutes)
   .route("/feeds", feedRoutes)
   .route("/keys", keyRoutes)
-  .route("/audit", auditRoutes);
+  .route("/audit", auditRoutes)
+  .route("/digests", digestRoutes)
+  .route("/corrections", correctionRoutes);

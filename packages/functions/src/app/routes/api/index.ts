@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { actor, requireApiKey } from "../../auth.ts";
 import type { AppEnv } from "../../env.ts";
 import { csvExport } from "../readers-io.ts";
+import { digestsApi } from "./digests.ts";
 import { feedsApi } from "./feeds.ts";
 import { subscribersApi } from "./subscribers.ts";
 
@@ -13,4 +14,5 @@ export const api = new Hono<AppEnv>()
   .use(requireApiKey)
   .get("/subscribers.csv", (c) => csvExport(c, actor(c)))
   .route("/subscribers", subscribersApi)
-  .route("/feeds", feedsApi);
+  .route("/feeds", feedsApi)
+  .route("/digests", digestsApi);
