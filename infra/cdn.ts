@@ -24,13 +24,11 @@ export const cdn = new sst.aws.Router("Cdn", {
     cdn: (args) => {
       // The same routing, signing and forwarding as the default behaviour; no caching at all.
       args.orderedCacheBehaviors = $output(args.defaultCacheBehavior).apply((behaviour) =>
-        neverCached.map(
-          (path): aws.types.input.cloudfront.DistributionOrderedCacheBehavior => ({
-            ...behaviour,
-            pathPattern: `${path}*`,
-            cachePolicyId: cachingDisabled,
-          }),
-        ),
+        neverCached.map((path): aws.types.input.cloudfront.DistributionOrderedCacheBehavior => ({
+          ...behaviour,
+          pathPattern: `${path}*`,
+          cachePolicyId: cachingDisabled,
+        })),
       );
     },
   },

@@ -11,12 +11,7 @@ import { ruleClassifier } from "@tidings/core/digest/classifier";
 import { digestModel } from "@tidings/core/digest/model";
 import { groupByTheme } from "@tidings/core/digest/sections";
 import { weekRange } from "@tidings/core/digest/week";
-import {
-  personalise,
-  placeholders,
-  type EmailParts,
-  type Personal,
-} from "@tidings/core/email/personalise";
+import { personalise, placeholders, type EmailParts, type Personal } from "@tidings/core/email/personalise";
 import { renderMjml } from "@tidings/core/email/render";
 import { templatesDir } from "@tidings/core/email/templates";
 import { newsletter } from "@tidings/templates/newsletter";
@@ -49,11 +44,7 @@ function naive(email: EmailParts, p: Links): EmailParts {
 }
 
 /** Median µs per recipient over batches of `batch` recipients, each with its own URL. */
-function perRecipient(
-  fill: (e: EmailParts, p: Links) => EmailParts,
-  email: EmailParts,
-  flatten: boolean,
-): number {
+function perRecipient(fill: (e: EmailParts, p: Links) => EmailParts, email: EmailParts, flatten: boolean): number {
   const batch = 2000;
   const urls = Array.from({ length: batch }, (_, i) => ({
     unsubscribeUrl: `https://tidings.example/unsubscribe?token=sub_${i.toString(36).padStart(8, "0")}.sig`,

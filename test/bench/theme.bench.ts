@@ -90,7 +90,10 @@ export default async function bench(): Promise<void> {
     1_000: median(() => learnThemes(config, { items: week, neighbours }), 5),
   };
   const file = readFileSync(new URL("../../packages/core/data/word-neighbours.bin", import.meta.url));
-  const load = median(() => decodeNeighbours(readFileSync(new URL("../../packages/core/data/word-neighbours.bin", import.meta.url))), 5);
+  const load = median(
+    () => decodeNeighbours(readFileSync(new URL("../../packages/core/data/word-neighbours.bin", import.meta.url))),
+    5,
+  );
   const explain = median(() => week.slice(0, 100).forEach((item) => learned.explain(item)), 15) * 10;
   console.log(`${distinct.length} distinct items, repeated to ${history.length}; the shipped themes file\n`);
   console.log("| filing 1,000 items | ms (median) | ratio to keyword rules |");
@@ -108,5 +111,7 @@ export default async function bench(): Promise<void> {
   console.log(`| from 10,000 items, with word neighbours | ${learn[10_000].toFixed(0)} | 2000 |`);
   console.log(`| from 10,000 items, words alone (round 1's method) | ${learn.alone.toFixed(0)} | — |`);
   console.log(`| from 1,000 items, with word neighbours | ${learn[1_000].toFixed(0)} | — |`);
-  console.log(`| reading the word neighbours (${(file.length / 1e6).toFixed(1)} MB, once per process) | ${load.toFixed(0)} | — |`);
+  console.log(
+    `| reading the word neighbours (${(file.length / 1e6).toFixed(1)} MB, once per process) | ${load.toFixed(0)} | — |`,
+  );
 }

@@ -76,7 +76,9 @@ const variants: [string, Partial<LearnOptions>][] = [
 
 function variantTable(d: Domain, status: string): void {
   const withExamples = { ...d.config, examples: d.examples };
-  console.log(`\n### ${d.name} (${status}): variants (accuracy; learning from the ${d.items.length} items as the pool)\n`);
+  console.log(
+    `\n### ${d.name} (${status}): variants (accuracy; learning from the ${d.items.length} items as the pool)\n`,
+  );
   console.log("| variant | keywords only | + file's examples | after 30 corrections |");
   console.log("|---|---:|---:|---:|");
   console.log(`| keyword rules alone, no learning | ${pct(evaluateRules(d.config, d.items).accuracy)} | — | — |`);

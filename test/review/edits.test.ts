@@ -41,7 +41,17 @@ describe("a patch", () => {
   it("a move back to the classifier's theme undoes the move; a move or a restore brings a dropped item back", () => {
     let e = patchEdits(noEdits, { moves: [{ id: "a", theme: "More news" }], drops: ["b"], pins: ["b"] }, filed, themes);
     expect(e).toMatchObject({ moves: { a: "More news" }, drops: ["b"], pins: [] });
-    e = patchEdits(e, { moves: [{ id: "a", theme: "Policy & trade" }, { id: "b", theme: "More news" }] }, filed, themes);
+    e = patchEdits(
+      e,
+      {
+        moves: [
+          { id: "a", theme: "Policy & trade" },
+          { id: "b", theme: "More news" },
+        ],
+      },
+      filed,
+      themes,
+    );
     expect(e).toMatchObject({ moves: { b: "More news" }, drops: [] });
     e = patchEdits(e, { drops: ["c"] }, filed, themes);
     expect(patchEdits(e, { restores: ["c"] }, filed, themes).drops).toEqual([]);

@@ -45,7 +45,7 @@ describe("the note's Markdown subset", () => {
     expect(head).toContain(`<a class="note-link" href="https://e.example/%22%3E%3Cb%3E"`);
     expect(head).toContain("<strong>&quot;bold&quot;</strong>");
     expect(rendered.html).not.toMatch(/<script|<img src=x|<b>/);
-    expect(rendered.parts.text.head).toContain('Hi <script>alert(1)</script>'); // text is text
+    expect(rendered.parts.text.head).toContain("Hi <script>alert(1)</script>"); // text is text
     expect(rendered.webHtml).toContain(`class="note-box"`);
     // Without a note, nothing of it.
     const plain = await renderDigest(digestInput(seedItems(6)));

@@ -41,7 +41,9 @@ describe("sending a digest in parts", () => {
     // Names the themes file no longer has are ignored; none left means every theme.
     await saveThemes(ctx.db, renamed!.id, ["A theme renamed since"], now);
     // The consumer's own check: a choice naming a current theme with no story this week.
-    const quiet = themeList().list.map((t) => t.name).find((t) => !themes.includes(t));
+    const quiet = themeList()
+      .list.map((t) => t.name)
+      .find((t) => !themes.includes(t));
 
     const summary = await sendInProcess(ctx, "2026-W20", quick);
     const mail = await services.mailbox();

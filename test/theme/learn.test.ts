@@ -82,7 +82,9 @@ describe("learned themes", () => {
     expect(after.classify(similar)).toBe("Football");
     expect(after.explain(similar).words.map((w) => w.word)).toContain("quidditch");
     // A correction naming a theme the file no longer has is left out.
-    expect(() => learnThemes(minimal, { items: pool, corrections: [{ ...pool[0]!, theme: "Gone" }], neighbours })).not.toThrow();
+    expect(() =>
+      learnThemes(minimal, { items: pool, corrections: [{ ...pool[0]!, theme: "Gone" }], neighbours }),
+    ).not.toThrow();
   });
 
   it("count a word the items rarely use like its near neighbours, and say so", () => {
@@ -121,7 +123,9 @@ describe("learned themes", () => {
       examples: [{ title: "Quidditch cup semi-final", summary: "Broomstick teams meet.", theme: "more NEWS" }],
     });
     expect(withExamples.examples[0]!.theme).toBe("More news");
-    expect(learnThemes(withExamples, { items: pool, neighbours }).classify(item("Broomstick quidditch derby"))).toBe("More news");
+    expect(learnThemes(withExamples, { items: pool, neighbours }).classify(item("Broomstick quidditch derby"))).toBe(
+      "More news",
+    );
   });
 });
 

@@ -49,7 +49,8 @@ try {
   };
   const items = parseLabelled(read(file));
   let themes = values.themes ? readThemesFile(values.themes) : themeConfig();
-  if (values.examples) themes = { ...themes, examples: [...themes.examples, ...parseLabelled(read(values.examples)).map(asExample)] };
+  if (values.examples)
+    themes = { ...themes, examples: [...themes.examples, ...parseLabelled(read(values.examples)).map(asExample)] };
   const source = values.themes ?? config().themesFile ?? "templates/themes.json";
   const examples = themes.examples.length ? `, ${themes.examples.length} examples` : "";
   process.stdout.write(`${file}: ${items.length} labelled items; themes from ${source}${examples}\n\n`);

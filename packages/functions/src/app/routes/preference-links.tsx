@@ -15,7 +15,11 @@ export const offeredThemes = () => themes().list.map((t) => ({ name: t.name, abo
 export const themeNames = () => themes().list.map((t) => t.name);
 
 /** The reader's links on our pages, all carrying their preferences token (the unsubscribe one its own). */
-export function readerPaths(config: Pick<Config, "publicUrl" | "tokenSecret" | "tokenSecretPrevious">, token: string, id: string): ReaderPaths {
+export function readerPaths(
+  config: Pick<Config, "publicUrl" | "tokenSecret" | "tokenSecretPrevious">,
+  token: string,
+  id: string,
+): ReaderPaths {
   const t = `?token=${encodeURIComponent(token)}`;
   return {
     preferences: `/preferences${t}`,
